@@ -1,0 +1,261 @@
+package dev.profilekit;
+
+import java.net.URI;
+
+/**
+ * Signs users in with Amazon Cognito and keeps their profiles in DynamoDB: the one entry point of
+ * ProfileKit.
+ *
+ * <p>Cognito is used for authentication only; profile reads and edits touch only the profile
+ * table. Implementations are thread-safe and meant to be shared by the whole application:
+ * {@code AwsUserProfileService} (module {@code profilekit-aws}) in production, and {@code
+ * InMemoryUserProfileService} (module {@code profilekit-testing}) in tests. Both pass the same
+ * contract suite.
+ *
+ * <p>Every input is validated before any remote call; invalid input throws {@link
+ * InvalidRequestException}. Remote failures surface as {@link ThrottledException} or {@link
+ * ServiceUnavailableException} after retries. The "Costs" notes below describe the AWS
+ * implementation.
+ */
+public interface UserProfileService extends AutoCloseable {
+
+  // ---------------------------------------------------------------- sign-up and passwords
+
+  /**
+   * Registers a new email and password user; a confirmation code is sent to the email.
+   *
+   * <p>Costs: 1 Cognito {@code SignUp}.
+   *
+   * @param request the email, password and attributes entered at sign-up
+   * @return the new user's id and whether a confirmation is still needed
+   * @throws UserAlreadyExistsException if the email is taken
+   * @throws PasswordPolicyException if the password is too weak
+   */
+  SignUpResult signUp(SignUpRequest request);
+
+  /**
+   * Confirms a sign-up with the code sent to the user.
+   *
+   * <p>Costs: 1 Cognito {@code ConfirmSignUp}.
+   *
+   * @param username the email the user signed up with
+   * @param code the confirmation code
+   * @throws InvalidCodeException if the code is wrong or expired
+   */
+  void confirmSignUp(String username, String code);
+
+  /**
+   * Sends a new confirmation code.
+   *
+   * <p>Costs: 1 Cognito {@code ResendConfirmationCode}.
+   *
+   * @param username the email the user signed up with
+   */
+  void resendConfirmationCode(String username);
+
+  /**
+   * Starts a password reset: a code is sent to the user.
+   *
+   * <p>Costs: 1 Cognito {@code ForgotPassword}.
+   *
+   * @param username the user's email
+   */
+  void forgotPassword(String username);
+
+  /**
+   * Completes a password reset with the code sent by {@link #forgotPassword(String)}.
+   *
+   * <p>Costs: 1 Cognito {@code ConfirmForgotPassword}.
+   *
+   * @param username the user's email
+   * @param code the reset code
+   * @param newPassword the new password
+   * @throws InvalidCodeException if the code is wrong or expired
+   * @throws PasswordPolicyException if the new password is too weak
+   */
+  void confirmForgotPassword(String username, String code, String newPassword);
+
+  /**
+   * Changes the signed-in user's password.
+   *
+   * <p>Costs: 1 Cognito {@code ChangePassword}.
+   *
+   * @param session the user's session
+   * @param currentPassword the current password
+   * @param newPassword the new password
+   * @throws InvalidCredentialsException if the current password is wrong
+   * @throws PasswordPolicyException if the new password is too weak
+   */
+  void changePassword(AuthSession session, String currentPassword, String newPassword);
+
+  // ---------------------------------------------------------------- sign-in and sessions
+
+  /**
+   * Signs a user in with email and password.
+   *
+   * <p>Costs: 1 Cognito {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}); the ID token is then
+   * verified locally.
+   *
+   * @param username the user's email
+   * @param password the password
+   * @return a session, or a challenge to answer (for example a new password)
+   * @throws InvalidCredentialsException if the user is unknown or the password is wrong (the same
+   *     exception for both, so callers cannot probe which emails have accounts)
+   * @throws UserNotConfirmedException if the sign-up was not confirmed
+   */
+  SignInResult signIn(String username, String password);
+
+  /**
+   * Answers a {@link AuthChallenge.Type#NEW_PASSWORD_REQUIRED} challenge.
+   *
+   * <p>Costs: 1 Cognito {@code RespondToAuthChallenge}.
+   *
+   * @param challenge the challenge from {@link #signIn(String, String)}
+   * @param newPassword the password the user chose
+   * @return a session, or a further challenge
+   */
+  SignInResult respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword);
+
+  /**
+   * Gets fresh ID and access tokens with the session's refresh token.
+   *
+   * <p>Costs: 1 Cognito {@code InitiateAuth} ({@code REFRESH_TOKEN_AUTH}).
+   *
+   * @param session a session holding a refresh token
+   * @return a new session (which keeps the same refresh token)
+   * @throws TokenRejectedException if the refresh token was revoked or expired
+   */
+  AuthSession refresh(AuthSession session);
+
+  /**
+   * Signs the session out: revokes its refresh token, so it can no longer be refreshed.
+   * Already-issued ID and access tokens stay valid until they expire; use {@link
+   * #signOutEverywhere(AuthSession)} to stop those too.
+   *
+   * <p>Costs: 1 Cognito {@code RevokeToken}.
+   *
+   * @param session the session to end
+   */
+  void signOut(AuthSession session);
+
+  /**
+   * Signs the user out on every device: Cognito invalidates their refresh tokens, and ProfileKit
+   * records the instant so that {@link #verify(String)} rejects every token issued before it.
+   *
+   * <p>Costs: 1 Cognito {@code GlobalSignOut} and 1 DynamoDB {@code UpdateItem}.
+   *
+   * @param session a current session of the user
+   */
+  void signOutEverywhere(AuthSession session);
+
+  /**
+   * Verifies a Cognito ID or access token and returns the user it speaks for.
+   *
+   * <p>Costs: none once the user pool's keys are cached (the first call fetches them); with
+   * revocation checking on, 1 DynamoDB {@code GetItem} unless the result is cached.
+   *
+   * @param token the raw JWT, without a {@code Bearer } prefix or surrounding whitespace
+   * @return the verified user
+   * @throws TokenRejectedException with the reason, if the token is not acceptable
+   */
+  VerifiedUser verify(String token);
+
+  // ---------------------------------------------------------------- federated sign-in
+
+  /**
+   * Starts a sign-in with Google, Apple or another provider configured in the user pool, through
+   * the Cognito hosted UI with PKCE.
+   *
+   * <p>Costs: none (builds a URL locally).
+   *
+   * @param provider the identity provider
+   * @param redirectUri one of the app client's allowed callback URLs
+   * @return the URL to send the browser to, with the state the callback must be checked against
+   */
+  PendingFederatedSignIn federatedSignIn(IdentityProvider provider, URI redirectUri);
+
+  /**
+   * Completes a federated sign-in: checks the callback's state, exchanges the code (with the PKCE
+   * verifier) for tokens, and verifies the ID token and its nonce.
+   *
+   * <p>Costs: 1 HTTPS request to the user pool domain's token endpoint.
+   *
+   * @param pending what {@link #federatedSignIn(IdentityProvider, URI)} returned
+   * @param callback what arrived at the redirect URI
+   * @return the session
+   * @throws FederatedSignInException if the provider returned an error, the state does not
+   *     match, or the code exchange failed
+   * @throws TokenRejectedException if the returned ID token is not acceptable
+   */
+  AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback);
+
+  /**
+   * Builds the hosted UI logout URL that ends the user's session at the user pool domain.
+   *
+   * <p>Costs: none.
+   *
+   * @param logoutRedirectUri one of the app client's allowed sign-out URLs
+   * @return the URL to send the browser to
+   */
+  URI logoutUri(URI logoutRedirectUri);
+
+  // ---------------------------------------------------------------- profiles
+
+  /**
+   * Returns the user's profile: the stored one, or a {@link ProfileSource#FALLBACK fallback}
+   * built from the identity's attributes when none is stored yet.
+   *
+   * <p>Costs: 1 DynamoDB {@code GetItem}. Only when no row exists and the user came from an access
+   * token (which carries no attributes): 1 Cognito {@code AdminGetUser} or {@code ListUsers}.
+   *
+   * @param user the verified user
+   * @return the profile
+   */
+  UserProfile getProfile(VerifiedUser user);
+
+  /**
+   * Applies a patch to the user's own profile, creating the stored row on the first write.
+   *
+   * <p>Costs: 1 DynamoDB {@code UpdateItem} (a conditional put on the first write; a first write
+   * from an access token also costs the Cognito lookup of {@link #getProfile(VerifiedUser)}).
+   * Never a read-modify-write.
+   *
+   * @param user the verified user
+   * @param update the patch
+   * @return the profile as stored after the update
+   * @throws VersionConflictException if an expected version was given and is stale
+   * @throws ForbiddenFieldException if the patch writes an admin-only field
+   * @throws InvalidProfileException if the patch breaks a {@link ProfilePolicy} rule
+   */
+  UserProfile updateProfile(VerifiedUser user, ProfileUpdate update);
+
+  /**
+   * Deletes the user's stored profile; a later read returns a fallback again. Idempotent.
+   *
+   * <p>Costs: 1 DynamoDB {@code DeleteItem}.
+   *
+   * @param user the verified user
+   */
+  void deleteProfile(VerifiedUser user);
+
+  /**
+   * Returns the server-side view for operators and back-office code: any user's profile,
+   * admin-only fields, listing.
+   *
+   * @return the admin view
+   */
+  ProfileAdmin admin();
+
+  /**
+   * Returns the policy every update is checked against.
+   *
+   * @return the policy
+   */
+  ProfilePolicy policy();
+
+  /**
+   * Releases what the service created itself. Clients passed in by the caller are not closed.
+   */
+  @Override
+  void close();
+}

@@ -1,0 +1,33 @@
+/**
+ * ProfileKit's public API: sign users in with Amazon Cognito and keep their profiles in DynamoDB.
+ *
+ * <p>Start at {@link dev.profilekit.UserProfileService}. Value types are immutable and built with
+ * {@code builder()}; every failure is a subclass of {@link dev.profilekit.ProfileKitException}.
+ * Nothing in this package depends on the AWS SDK.
+ */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+    jdkOnly = true,
+    defaultAsDefault = true,
+    redactedMask = "****",
+    depluralize = true,
+    depluralizeDictionary = {
+      "linkedIdentity:linkedIdentities",
+      "customField:customFields",
+      "preference:preferences",
+      "group:groups",
+      "scope:scopes",
+      "setField:setFields",
+      "removeField:removeFields",
+      "setPreference:setPreferences",
+      "removePreference:removePreferences",
+      "setCustomField:setCustomFields",
+      "removeCustomField:removeCustomFields",
+      "profile:profiles",
+      "attribute:attributes"
+    })
+package dev.profilekit;
+
+import org.immutables.value.Value;
