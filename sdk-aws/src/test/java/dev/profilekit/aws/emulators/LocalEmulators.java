@@ -1,0 +1,178 @@
+package dev.profilekit.aws.emulators;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * A started pair of emulators on free loopback ports: {@code dynalite} for DynamoDB and {@code
+ * cognito-local} for Cognito user pools, both from the pinned npm packages the build installs.
+ *
+ * <p>JUnit tests get one shared pair through {@link WithEmulators}; examples and benchmarks can
+ * call {@link #start()} themselves (this class ships in the sdk-aws test jar). Both emulators keep
+ * their state in memory or in their own temporary folder, so every start is empty. They are
+ * stopped by {@link #close()} and, as a safety net, when the JVM exits.
+ */
+public final class LocalEmulators implements AutoCloseable {
+
+  /** The region the clients are configured with; the emulators ignore it. */
+  public static final Region REGION = Region.US_EAST_1;
+
+  /** The confirmation and reset code cognito-local sends for every user (env {@code CODE}). */
+  public static final String CONFIRMATION_CODE = "123456";
+
+  private static final StaticCredentialsProvider DUMMY_CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("profilekit-test", "profilekit-test-secret"));
+
+  private final NodeProcess dynalite;
+  private final NodeProcess cognitoLocal;
+  private final Thread shutdownHook;
+
+  private LocalEmulators(NodeProcess dynalite, NodeProcess cognitoLocal) {
+    this.dynalite = dynalite;
+    this.cognitoLocal = cognitoLocal;
+    this.shutdownHook = new Thread(this::stop, "profilekit-emulators-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * Starts dynalite and cognito-local in parallel and waits until both answer.
+   *
+   * @return the running pair
+   * @throws IllegalStateException when Node.js or the npm packages are missing, or an emulator
+   *     does not start; the message says what to do
+   */
+  public static LocalEmulators start() {
+    Path modules = NodeRuntime.emulatorsDir().resolve("node_modules");
+    CompletableFuture<NodeProcess> dynamo = CompletableFuture.supplyAsync(() -> NodeProcess.start(
+        "dynalite",
+        modules.resolve("dynalite/cli.js"),
+        // Without the two zeros, tables stay CREATING/DELETING for 500 ms and waiters poll slowly.
+        List.of("--host", "127.0.0.1", "--port", "{PORT}", "--createTableMs", "0", "--deleteTableMs", "0"),
+        Map.of(),
+        "/",
+        status -> true));
+    CompletableFuture<NodeProcess> cognito = CompletableFuture.supplyAsync(() -> NodeProcess.start(
+        "cognito-local",
+        modules.resolve("cognito-local/lib/bin/start.js"),
+        List.of(),
+        Map.of("HOST", "127.0.0.1", "PORT", "{PORT}", "CODE", CONFIRMATION_CODE),
+        "/health",
+        status -> status == 200));
+    try {
+      return new LocalEmulators(dynamo.join(), cognito.join());
+    } catch (CompletionException e) {
+      // Do not leave the one that did start running.
+      dynamo.thenAccept(NodeProcess::close);
+      cognito.thenAccept(NodeProcess::close);
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Returns dynalite's endpoint.
+   *
+   * @return {@code http://127.0.0.1:<port>}
+   */
+  public URI dynamoDbEndpoint() {
+    return dynalite.endpoint();
+  }
+
+  /**
+   * Returns cognito-local's endpoint; a user pool's issuer is this plus {@code /<poolId>}.
+   *
+   * @return {@code http://127.0.0.1:<port>}
+   */
+  public URI cognitoEndpoint() {
+    return cognitoLocal.endpoint();
+  }
+
+  /**
+   * Returns the issuer URL of a user pool on cognito-local, as found in its tokens' {@code iss}.
+   *
+   * @param userPoolId the pool id
+   * @return the issuer
+   */
+  public URI issuer(String userPoolId) {
+    return URI.create(cognitoEndpoint() + "/" + userPoolId);
+  }
+
+  /**
+   * Builds a DynamoDB client for dynalite: dummy static credentials, {@link #REGION}, the SDK's
+   * default HTTP client and retry policy. The caller closes it.
+   *
+   * @param interceptors interceptors to add, for example a request counter
+   * @return the client
+   */
+  public DynamoDbClient dynamoDbClient(ExecutionInterceptor... interceptors) {
+    return DynamoDbClient.builder()
+        .endpointOverride(dynamoDbEndpoint())
+        .region(REGION)
+        .credentialsProvider(DUMMY_CREDENTIALS)
+        .overrideConfiguration(o -> List.of(interceptors).forEach(o::addExecutionInterceptor))
+        .build();
+  }
+
+  /**
+   * Builds a Cognito client for cognito-local: dummy static credentials, {@link #REGION}, and no
+   * retries, because cognito-local answers operations it lacks with HTTP 500 {@code Unsupported},
+   * which the SDK would otherwise retry with backoff. The caller closes it.
+   *
+   * @param interceptors interceptors to add, for example a request counter
+   * @return the client
+   */
+  public CognitoIdentityProviderClient cognitoClient(ExecutionInterceptor... interceptors) {
+    return CognitoIdentityProviderClient.builder()
+        .endpointOverride(cognitoEndpoint())
+        .region(REGION)
+        .credentialsProvider(DUMMY_CREDENTIALS)
+        .overrideConfiguration(o -> {
+          o.retryStrategy(AwsRetryStrategy.doNotRetry());
+          List.of(interceptors).forEach(o::addExecutionInterceptor);
+        })
+        .build();
+  }
+
+  /**
+   * Returns the last lines the emulators printed, for diagnosing a failed test.
+   *
+   * @return dynalite's and cognito-local's output tails
+   */
+  public String logTails() {
+    return "--- dynalite ---\n" + dynalite.logTail() + "\n--- cognito-local ---\n" + cognitoLocal.logTail();
+  }
+
+  /** Stops both emulators and deletes their folders. */
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // Already shutting down: the hook runs stop(), which is idempotent.
+    }
+  }
+
+  private synchronized void stop() {
+    dynalite.close();
+    cognitoLocal.close();
+  }
+
+  @Override
+  public String toString() {
+    return "LocalEmulators[" + dynalite + ", " + cognitoLocal + "]";
+  }
+}
