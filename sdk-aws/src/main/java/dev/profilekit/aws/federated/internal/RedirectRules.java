@@ -1,0 +1,95 @@
+package dev.profilekit.aws.federated.internal;
+
+import dev.profilekit.InvalidRequestException;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * The checks on the URIs a hosted UI client is given (the user pool domain, callback and sign-out
+ * URLs) and on provider text echoed into messages, applied before any URL is built.
+ */
+public final class RedirectRules {
+
+  private static final int MAX_DESCRIPTION_LENGTH = 200;
+
+  private RedirectRules() {}
+
+  /**
+   * Checks a callback or sign-out URL as Cognito accepts them: absolute, no fragment, {@code http}
+   * only for localhost; custom schemes (native apps) allowed.
+   *
+   * @param field the argument's name, for the exception
+   * @param uri the URI
+   * @throws InvalidRequestException if the URI is not acceptable
+   */
+  public static void checkRedirect(String field, URI uri) {
+    if (uri == null) {
+      throw new InvalidRequestException(field, "required", "a redirect URI is required");
+    }
+    if (!uri.isAbsolute() || uri.isOpaque()) {
+      throw new InvalidRequestException(field, "absolute-uri", "must be an absolute hierarchical URI");
+    }
+    if (uri.getRawFragment() != null) {
+      throw new InvalidRequestException(field, "no-fragment", "must not have a fragment");
+    }
+    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+      throw new InvalidRequestException(field, "https-required", "http is allowed only for localhost; use https");
+    }
+    if ((scheme.equals("http") || scheme.equals("https")) && (uri.getHost() == null || uri.getRawUserInfo() != null)) {
+      throw new InvalidRequestException(field, "host-required", "must name a host and no user info");
+    }
+  }
+
+  /**
+   * Checks the user pool domain and returns it without trailing slashes.
+   *
+   * @param domain the domain's base URI
+   * @return the normalised base URI
+   * @throws InvalidRequestException if it is missing, not https (http only for loopback), or has
+   *     a query, fragment or user info
+   */
+  public static URI checkDomain(URI domain) {
+    if (domain == null) {
+      throw new InvalidRequestException("domain", "required", "the user pool domain, e.g. https://myapp.auth.eu-west-1.amazoncognito.com");
+    }
+    String scheme = domain.getScheme() == null ? "" : domain.getScheme().toLowerCase(Locale.ROOT);
+    boolean allowed = scheme.equals("https") || (scheme.equals("http") && isLoopback(domain.getHost()));
+    if (!allowed || domain.getHost() == null || domain.getRawQuery() != null || domain.getRawFragment() != null
+        || domain.getRawUserInfo() != null) {
+      throw new InvalidRequestException("domain", "https-origin", "an https URI with a host and no query or fragment (http only for loopback)");
+    }
+    String text = domain.toString();
+    while (text.endsWith("/")) {
+      text = text.substring(0, text.length() - 1);
+    }
+    return URI.create(text);
+  }
+
+  /**
+   * Returns an OAuth error code if it looks like one, else a fixed placeholder, so that callback
+   * text an attacker controls never reaches a log verbatim.
+   *
+   * @param error the code from the callback
+   * @return the code or {@code invalid_callback_error}
+   */
+  public static String safeErrorCode(String error) {
+    return error.matches("[A-Za-z0-9_.-]{1,64}") ? error : "invalid_callback_error";
+  }
+
+  /**
+   * Returns provider text fit for a log line: control characters (log forging) replaced, at most
+   * 200 characters.
+   *
+   * @param text the provider's text
+   * @return the cleaned text
+   */
+  public static String printable(String text) {
+    String cleaned = text.replaceAll("\\p{Cntrl}", " ").strip();
+    return cleaned.length() > MAX_DESCRIPTION_LENGTH ? cleaned.substring(0, MAX_DESCRIPTION_LENGTH) + "..." : cleaned;
+  }
+
+  private static boolean isLoopback(String host) {
+    return host != null && (host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
+  }
+}
