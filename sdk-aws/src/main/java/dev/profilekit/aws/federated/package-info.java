@@ -6,4 +6,13 @@
  * PKCE; {@link dev.profilekit.aws.federated.AccountLinker} links a social identity to an existing
  * email user. See {@code docs/federated-sign-in.md}.
  */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+    jdkOnly = true,
+    defaultAsDefault = true,
+    redactedMask = "****")
 package dev.profilekit.aws.federated;
+
+import org.immutables.value.Value;
