@@ -397,12 +397,6 @@ public final class CognitoHostedUi {
       return this;
     }
 
-    /** Test seam: verifies ID tokens with a plain function. */
-    Builder idTokenVerifier(Function<String, VerifiedUser> verifier) {
-      this.idTokenVerifier = verifier;
-      return this;
-    }
-
     /**
      * Sets the clock used for session expiry; the system UTC clock by default.
      *

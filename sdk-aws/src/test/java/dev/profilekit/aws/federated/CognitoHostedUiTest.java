@@ -215,6 +215,47 @@ class CognitoHostedUiTest {
   }
 
   @Test
+  void anIdTokenForAnotherClientIsRejectedEvenWhenTheVerifierAcceptsThatClient() {
+    CognitoHostedUi lenient = HostedUiFixtures.hostedUi(domain, CLIENT_ID, null, HostedUiFixtures.verifier(domain, CLIENT_ID, "another0client0id"));
+    domain.issueIdTokensTo("another0client0id");
+    PendingFederatedSignIn pending = lenient.start(IdentityProvider.GOOGLE, CALLBACK);
+    FederatedCallback callback = FederatedCallback.fromUri(domain.authorize(pending.authorizationUri(), GOOGLE_USER));
+
+    assertThatThrownBy(() -> lenient.complete(pending, callback))
+        .isInstanceOfSatisfying(TokenRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(TokenRejectedException.Reason.WRONG_AUDIENCE));
+  }
+
+  @Test
+  void anIdTokenSignedByAnotherKeyIsRejected() throws Exception {
+    domain.signWith(new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("loopback-key").generate());
+    PendingFederatedSignIn pending = hostedUi.start(IdentityProvider.GOOGLE, CALLBACK);
+    FederatedCallback callback = FederatedCallback.fromUri(domain.authorize(pending.authorizationUri(), GOOGLE_USER));
+
+    assertThatThrownBy(() -> hostedUi.complete(pending, callback))
+        .isInstanceOfSatisfying(TokenRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(TokenRejectedException.Reason.BAD_SIGNATURE));
+  }
+
+  @Test
+  void aGoogleSessionCarriesTheProviderAndItsUserIdFromTheIdentitiesClaim() {
+    PendingFederatedSignIn pending = hostedUi.start(IdentityProvider.GOOGLE, CALLBACK);
+
+    AuthSession session = hostedUi.complete(pending, FederatedCallback.fromUri(domain.authorize(pending.authorizationUri(), GOOGLE_USER)));
+
+    assertThat(session.user().identityProvider()).isEqualTo(IdentityProvider.GOOGLE);
+    assertThat(session.user().linkedIdentities()).singleElement().satisfies(identity -> {
+      assertThat(identity.provider()).isEqualTo(IdentityProvider.GOOGLE);
+      assertThat(identity.providerUserId()).isEqualTo("110169484474386276334");
+    });
+    assertThat(session.user().attributes()).containsEntry("email_verified", "true").containsEntry("name", "Ada Lovelace");
+    assertThat(ExternalIdentity.of(session.user())).hasValueSatisfying(identity -> {
+      assertThat(identity.provider()).isEqualTo(IdentityProvider.GOOGLE);
+      assertThat(identity.emailVerified()).isTrue();
+    });
+  }
+
+  @Test
   void anIdTokenWithAnotherNonceIsRejected() {
     domain.issueNonce("a-nonce-from-another-sign-in");
     PendingFederatedSignIn pending = hostedUi.start(IdentityProvider.GOOGLE, CALLBACK);

@@ -48,7 +48,8 @@ final class LoopbackCognitoDomain implements AutoCloseable {
   private static final RSAKey SHARED_KEY = generateKey();
 
   private final HttpServer server;
-  private final RSAKey signingKey;
+  private final RSAKey publishedKey;
+  private volatile RSAKey signingKey;
   private final String clientId;
   private final String clientSecret;
   private final Map<String, PendingCode> codes = new ConcurrentHashMap<>();
@@ -65,11 +66,12 @@ final class LoopbackCognitoDomain implements AutoCloseable {
   LoopbackCognitoDomain(String clientId, String clientSecret) throws IOException {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
+    this.publishedKey = SHARED_KEY;
     this.signingKey = SHARED_KEY;
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/oauth2/token", this::token);
     server.createContext("/" + POOL_ID + "/.well-known/jwks.json",
-        exchange -> respond(exchange, 200, new JWKSet(signingKey.toPublicJWK()).toString()));
+        exchange -> respond(exchange, 200, new JWKSet(publishedKey.toPublicJWK()).toString()));
     server.start();
   }
 
@@ -89,8 +91,9 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     return domain() + "/" + POOL_ID;
   }
 
-  RSAKey signingKey() {
-    return signingKey;
+  /** Signs tokens with another key from now on; the published key set stays the same. */
+  void signWith(RSAKey key) {
+    this.signingKey = key;
   }
 
   /** The forms posted to the token endpoint, in order. */
