@@ -1,0 +1,34 @@
+package dev.profilekit.testing;
+
+/**
+ * Optional abilities a {@link UserProfileServiceContract} run may lack, because the backend it
+ * runs against (an emulator, say) does not offer them.
+ *
+ * <p>A subclass declares each one it lacks in {@link
+ * UserProfileServiceContract#unsupportedCapabilities()}, with the reason and the narrower test
+ * that covers the behaviour instead. The affected cases then still run and assert the
+ * documented weaker behaviour; nothing is skipped.
+ */
+public enum ContractCapability {
+  /**
+   * {@code resendConfirmationCode} delivers a new code. Without it, the case asserts that the call
+   * fails with a typed {@code ProfileKitException} instead of succeeding silently.
+   */
+  RESEND_CONFIRMATION_CODE,
+  /**
+   * {@code signOutEverywhere} (user and admin) revokes every earlier token. Without it, the cases
+   * assert that the call fails with a typed {@code ProfileKitException}.
+   */
+  GLOBAL_SIGN_OUT,
+  /**
+   * The backend enforces a password policy (8+ characters with upper, lower, digit, symbol).
+   * Without it, the case asserts only that a strong password is accepted.
+   */
+  PASSWORD_POLICY,
+  /**
+   * The test harness can complete a federated sign-in at the provider ({@link
+   * UserProfileServiceContract#signInAtProvider}). Without it, the cases assert that a callback
+   * carrying a made-up code fails with {@code FederatedSignInException}.
+   */
+  FEDERATED_CODE_EXCHANGE
+}

@@ -1,0 +1,307 @@
+package dev.profilekit.testing;
+
+import dev.profilekit.ProfilePolicy;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * How an {@link InMemoryUserProfileService} is configured: clock, policy, the user pool's issuer
+ * and app client, token lifetimes, confirmation codes and the hosted UI domain.
+ *
+ * <p>Built through {@link InMemoryUserProfileService#builder()}; immutable.
+ */
+public final class InMemoryServiceSettings {
+
+  /** The hosted UI domain unless another is set. */
+  public static final URI DEFAULT_HOSTED_UI_DOMAIN = URI.create("https://profilekit-test.auth.us-east-1.amazoncognito.com");
+
+  private final Clock clock;
+  private final ProfilePolicy policy;
+  private final String issuer;
+  private final String clientId;
+  private final Duration idTokenLifetime;
+  private final Duration accessTokenLifetime;
+  private final Duration refreshTokenLifetime;
+  private final String fixedConfirmationCode;
+  private final URI hostedUiDomain;
+  private final Set<URI> callbackUrls;
+
+  private InMemoryServiceSettings(Builder builder) {
+    this.clock = builder.clock;
+    this.policy = builder.policy;
+    this.issuer = builder.issuer;
+    this.clientId = builder.clientId;
+    this.idTokenLifetime = builder.idTokenLifetime;
+    this.accessTokenLifetime = builder.accessTokenLifetime;
+    this.refreshTokenLifetime = builder.refreshTokenLifetime;
+    this.fixedConfirmationCode = builder.fixedConfirmationCode;
+    this.hostedUiDomain = builder.hostedUiDomain;
+    this.callbackUrls = Set.copyOf(builder.callbackUrls);
+  }
+
+  static Builder builder(Function<InMemoryServiceSettings, InMemoryUserProfileService> factory) {
+    return new Builder(factory);
+  }
+
+  /**
+   * Returns the clock tokens, codes and profile timestamps follow.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns the profile policy.
+   *
+   * @return the policy
+   */
+  public ProfilePolicy policy() {
+    return policy;
+  }
+
+  /**
+   * Returns the {@code iss} of issued tokens.
+   *
+   * @return the issuer
+   */
+  public String issuer() {
+    return issuer;
+  }
+
+  /**
+   * Returns the app client id of issued tokens.
+   *
+   * @return the client id
+   */
+  public String clientId() {
+    return clientId;
+  }
+
+  /**
+   * Returns the ID token lifetime.
+   *
+   * @return the lifetime
+   */
+  public Duration idTokenLifetime() {
+    return idTokenLifetime;
+  }
+
+  /**
+   * Returns the access token lifetime.
+   *
+   * @return the lifetime
+   */
+  public Duration accessTokenLifetime() {
+    return accessTokenLifetime;
+  }
+
+  /**
+   * Returns the refresh token lifetime.
+   *
+   * @return the lifetime
+   */
+  public Duration refreshTokenLifetime() {
+    return refreshTokenLifetime;
+  }
+
+  /**
+   * Returns the code every confirmation and reset sends, when fixed.
+   *
+   * @return the fixed code, or empty for random six-digit codes
+   */
+  public Optional<String> fixedConfirmationCode() {
+    return Optional.ofNullable(fixedConfirmationCode);
+  }
+
+  String fixedConfirmationCodeOrNull() {
+    return fixedConfirmationCode;
+  }
+
+  /**
+   * Returns the hosted UI domain of authorize and logout URLs.
+   *
+   * @return the domain URL
+   */
+  public URI hostedUiDomain() {
+    return hostedUiDomain;
+  }
+
+  /**
+   * Returns the redirect URIs federated sign-in accepts; empty means any absolute URI.
+   *
+   * @return the callback URLs
+   */
+  public Set<URI> callbackUrls() {
+    return callbackUrls;
+  }
+
+  /** Builds an {@link InMemoryUserProfileService}; every setting has a test default. */
+  public static final class Builder {
+    private final Function<InMemoryServiceSettings, InMemoryUserProfileService> factory;
+    private Clock clock = Clock.systemUTC();
+    private ProfilePolicy policy = ProfilePolicy.defaults();
+    private String issuer = TestTokens.DEFAULT_ISSUER;
+    private String clientId = TestTokens.DEFAULT_CLIENT_ID;
+    private Duration idTokenLifetime = Duration.ofHours(1);
+    private Duration accessTokenLifetime = Duration.ofHours(1);
+    private Duration refreshTokenLifetime = Duration.ofDays(30);
+    private String fixedConfirmationCode;
+    private URI hostedUiDomain = DEFAULT_HOSTED_UI_DOMAIN;
+    private final Set<URI> callbackUrls = new LinkedHashSet<>();
+
+    private Builder(Function<InMemoryServiceSettings, InMemoryUserProfileService> factory) {
+      this.factory = factory;
+    }
+
+    /**
+     * Sets the clock; a {@link TestClock} lets tests move time to expire tokens and codes.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sets the profile policy (for example with admin-only custom fields).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(ProfilePolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /**
+     * Sets the user pool's issuer URL ({@code iss}).
+     *
+     * @param issuer the issuer
+     * @return this builder
+     */
+    public Builder issuer(String issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    /**
+     * Sets the app client id ({@code aud} / {@code client_id}).
+     *
+     * @param clientId the client id
+     * @return this builder
+     */
+    public Builder clientId(String clientId) {
+      this.clientId = clientId;
+      return this;
+    }
+
+    /**
+     * Sets the ID token lifetime (default one hour).
+     *
+     * @param lifetime the lifetime
+     * @return this builder
+     */
+    public Builder idTokenLifetime(Duration lifetime) {
+      this.idTokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Sets the access token lifetime (default one hour).
+     *
+     * @param lifetime the lifetime
+     * @return this builder
+     */
+    public Builder accessTokenLifetime(Duration lifetime) {
+      this.accessTokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Sets the refresh token lifetime (default 30 days).
+     *
+     * @param lifetime the lifetime
+     * @return this builder
+     */
+    public Builder refreshTokenLifetime(Duration lifetime) {
+      this.refreshTokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Makes every confirmation and password reset code this value, like cognito-local's {@code
+     * CODE} setting; by default codes are random and read with {@link
+     * InMemoryUserProfileService#lastConfirmationCode(String)}.
+     *
+     * @param code the code
+     * @return this builder
+     */
+    public Builder fixedConfirmationCode(String code) {
+      this.fixedConfirmationCode = code;
+      return this;
+    }
+
+    /**
+     * Sets the hosted UI domain used in authorize and logout URLs.
+     *
+     * @param domain an https URL without path
+     * @return this builder
+     */
+    public Builder hostedUiDomain(URI domain) {
+      this.hostedUiDomain = domain;
+      return this;
+    }
+
+    /**
+     * Registers an allowed federated sign-in redirect URI; once one is registered, others are
+     * refused, as by a real app client.
+     *
+     * @param callbackUrl the redirect URI
+     * @return this builder
+     */
+    public Builder callbackUrl(URI callbackUrl) {
+      this.callbackUrls.add(Objects.requireNonNull(callbackUrl, "callbackUrl"));
+      return this;
+    }
+
+    /**
+     * Builds the service.
+     *
+     * @return the service
+     * @throws IllegalStateException naming the first missing or invalid setting
+     */
+    public InMemoryUserProfileService build() {
+      check(clock != null, "clock is missing");
+      check(policy != null, "policy is missing");
+      check(issuer != null && !issuer.isBlank(), "issuer is missing");
+      check(clientId != null && !clientId.isBlank(), "clientId is missing");
+      check(positive(idTokenLifetime), "idTokenLifetime must be positive");
+      check(positive(accessTokenLifetime), "accessTokenLifetime must be positive");
+      check(positive(refreshTokenLifetime), "refreshTokenLifetime must be positive");
+      check(fixedConfirmationCode == null || !fixedConfirmationCode.isBlank(), "fixedConfirmationCode must not be blank");
+      check(hostedUiDomain != null && "https".equals(hostedUiDomain.getScheme()) && hostedUiDomain.getHost() != null,
+          "hostedUiDomain must be an https URL");
+      return factory.apply(new InMemoryServiceSettings(this));
+    }
+
+    private static boolean positive(Duration duration) {
+      return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    private static void check(boolean condition, String message) {
+      if (!condition) {
+        throw new IllegalStateException(message);
+      }
+    }
+  }
+}

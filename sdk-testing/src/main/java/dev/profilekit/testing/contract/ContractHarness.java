@@ -1,0 +1,186 @@
+package dev.profilekit.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.profilekit.AuthSession;
+import dev.profilekit.FederatedCallback;
+import dev.profilekit.PendingFederatedSignIn;
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.SignUpRequest;
+import dev.profilekit.SignUpResult;
+import dev.profilekit.UserProfileService;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.testing.ContractCapability;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The hooks every implementation under contract provides, the per-test service, and the helpers
+ * the cases share. Part of {@link dev.profilekit.testing.UserProfileServiceContract}.
+ */
+public abstract class ContractHarness {
+
+  /** The policy every contract service is built with: one admin-only custom field. */
+  protected static final ProfilePolicy CONTRACT_POLICY = ProfilePolicy.builder().adminOnlyCustomField("creditBalance").build();
+  /** The password of users the contract signs up; meets Cognito's default policy. */
+  protected static final String PASSWORD = "Contract-Pa55word!";
+  /** Given name entered at every contract sign-up. */
+  protected static final String GIVEN_NAME = "Ada";
+  /** Family name entered at every contract sign-up. */
+  protected static final String FAMILY_NAME = "Lovelace";
+
+  /** The service under test, fresh for each test (it may share a backend with other tests). */
+  protected UserProfileService service;
+
+  /** Creates the harness. */
+  protected ContractHarness() {}
+
+  /**
+   * Returns a new service for one test. Services may share a backend (one user pool and table per
+   * test class, say): every case uses users and emails of its own.
+   *
+   * @param policy the policy the service must apply
+   * @return the service; the contract closes it after the test
+   */
+  protected abstract UserProfileService newService(ProfilePolicy policy);
+
+  /**
+   * Returns the confirmation code the backend sent to a user who just signed up or asked for a
+   * new code.
+   *
+   * @param service the service
+   * @param email the user's email
+   * @return the code
+   */
+  protected abstract String confirmationCode(UserProfileService service, String email);
+
+  /**
+   * Returns the password reset code the backend sent after {@code forgotPassword}.
+   *
+   * @param service the service
+   * @param email the user's email
+   * @return the code
+   */
+  protected abstract String passwordResetCode(UserProfileService service, String email);
+
+  /**
+   * Creates a user as an administrator does: email verified, with a temporary password that the
+   * first sign-in must replace.
+   *
+   * @param service the service
+   * @param email the user's email, also the username
+   * @param temporaryPassword the temporary password
+   */
+  protected abstract void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword);
+
+  /**
+   * Plays the browser and the identity provider for a started federated sign-in: a new user of
+   * the pending provider with this email signs in, and the redirect's callback is returned. Only
+   * called when {@link ContractCapability#FEDERATED_CODE_EXCHANGE} is supported.
+   *
+   * @param service the service
+   * @param pending the started sign-in
+   * @param email the provider account's email
+   * @return the callback with code and state
+   */
+  protected FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
+    throw new UnsupportedOperationException("declare FEDERATED_CODE_EXCHANGE unsupported, or override signInAtProvider");
+  }
+
+  /**
+   * Declares the capabilities this implementation's backend lacks, each with why and which
+   * narrower test covers the behaviour instead.
+   *
+   * @return reasons by capability; empty when everything is supported
+   */
+  protected Map<ContractCapability, String> unsupportedCapabilities() {
+    return Map.of();
+  }
+
+  @BeforeEach
+  final void openService() {
+    service = newService(CONTRACT_POLICY);
+    assertThat(service).as("newService").isNotNull();
+  }
+
+  @AfterEach
+  final void closeService() {
+    if (service != null) {
+      service.close();
+    }
+  }
+
+  /**
+   * Tells whether a capability is supported; an unsupported one must come with a reason.
+   *
+   * @param capability the capability
+   * @return true when supported
+   */
+  protected final boolean supports(ContractCapability capability) {
+    String reason = unsupportedCapabilities().get(capability);
+    if (reason != null) {
+      assertThat(reason).as("why " + capability + " is unsupported and what covers it instead").isNotBlank();
+    }
+    return reason == null;
+  }
+
+  /**
+   * Returns an email no other test uses.
+   *
+   * @param name a readable prefix
+   * @return the email
+   */
+  protected static String uniqueEmail(String name) {
+    return name + "+" + UUID.randomUUID().toString().substring(0, 13).toLowerCase(Locale.ROOT) + "@example.com";
+  }
+
+  /**
+   * Signs a user up with {@link #PASSWORD}, {@link #GIVEN_NAME} and {@link #FAMILY_NAME}.
+   *
+   * @param email the email
+   * @return the result
+   */
+  protected final SignUpResult signUp(String email) {
+    return service.signUp(SignUpRequest.builder().email(email).password(PASSWORD).givenName(GIVEN_NAME).familyName(FAMILY_NAME).build());
+  }
+
+  /**
+   * Signs a user up, confirms them with their code, and signs them in.
+   *
+   * @param email the email
+   * @return the session
+   */
+  protected final AuthSession signUpAndSignIn(String email) {
+    signUp(email);
+    service.confirmSignUp(email, confirmationCode(service, email));
+    return service.signIn(email, PASSWORD).sessionOrThrow();
+  }
+
+  /**
+   * Returns a new, confirmed, signed-in user, from their ID token.
+   *
+   * @return the verified user
+   */
+  protected final VerifiedUser newUser() {
+    return signUpAndSignIn(uniqueEmail("user")).user();
+  }
+
+  /**
+   * Runs a call that must fail with the given exception type, and returns the exception.
+   *
+   * @param <T> the exception type
+   * @param type the exception type
+   * @param call the call
+   * @return the exception
+   */
+  protected static <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
+    Throwable failure = catchThrowable(call);
+    assertThat(failure).as("expected " + type.getSimpleName()).isInstanceOf(type);
+    return type.cast(failure);
+  }
+}

@@ -1,0 +1,164 @@
+package dev.profilekit.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.profilekit.AuthSession;
+import dev.profilekit.FederatedCallback;
+import dev.profilekit.FederatedSignInException;
+import dev.profilekit.IdentityProvider;
+import dev.profilekit.PendingFederatedSignIn;
+import dev.profilekit.testing.ContractCapability;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Contract cases: federated sign-in through the hosted UI with state, nonce and PKCE, and logout. */
+public abstract class FederatedCases extends SessionCases {
+
+  /** The redirect URI the contract uses; register it as a callback URL of the app client. */
+  protected static final URI REDIRECT_URI = URI.create("https://app.example.com/auth/callback");
+  /** The sign-out URI the contract uses; register it as a sign-out URL of the app client. */
+  protected static final URI LOGOUT_URI = URI.create("https://app.example.com/signed-out");
+
+  /** Creates the cases. */
+  protected FederatedCases() {}
+
+  @Test
+  void federatedSignInBuildsAnAuthorizeUrlWithStateNonceAndS256Challenge() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    Map<String, String> query = query(pending.authorizationUri());
+
+    assertThat(pending.authorizationUri().getScheme()).isEqualTo("https");
+    assertThat(pending.authorizationUri().getPath()).isEqualTo("/oauth2/authorize");
+    assertThat(query).containsEntry("response_type", "code")
+        .containsEntry("identity_provider", "Google")
+        .containsEntry("redirect_uri", REDIRECT_URI.toString())
+        .containsEntry("state", pending.state())
+        .containsEntry("nonce", pending.nonce())
+        .containsEntry("code_challenge_method", "S256")
+        .containsEntry("code_challenge", s256(pending.codeVerifier()))
+        .containsKey("client_id");
+    assertThat(pending.codeVerifier()).hasSizeBetween(43, 128);
+    assertThat(pending.authorizationUri().toString()).doesNotContain(pending.codeVerifier());
+    assertThat(pending.toString()).doesNotContain(pending.codeVerifier());
+  }
+
+  @Test
+  void everyFederatedSignInHasItsOwnStateNonceAndVerifier() {
+    PendingFederatedSignIn first = service.federatedSignIn(IdentityProvider.APPLE, REDIRECT_URI);
+    PendingFederatedSignIn second = service.federatedSignIn(IdentityProvider.APPLE, REDIRECT_URI);
+
+    assertThat(first.state()).isNotEqualTo(second.state());
+    assertThat(first.nonce()).isNotEqualTo(second.nonce());
+    assertThat(first.codeVerifier()).isNotEqualTo(second.codeVerifier());
+    assertThat(query(first.authorizationUri())).containsEntry("identity_provider", "SignInWithApple");
+  }
+
+  @Test
+  void aCallbackCarryingTheProvidersErrorFailsWithThatError() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    FederatedCallback callback = FederatedCallback.fromQuery("error=access_denied&error_description=User+cancelled&state=" + pending.state());
+
+    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+        .isEqualTo("access_denied");
+  }
+
+  @Test
+  void aCallbackWithAForeignStateFailsWithStateMismatch() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    FederatedCallback callback = FederatedCallback.builder().code("some-code").state("forged-state").build();
+
+    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+        .isEqualTo("state_mismatch");
+  }
+
+  @Test
+  void aCallbackWithoutACodeFailsWithMissingCode() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    FederatedCallback callback = FederatedCallback.builder().state(pending.state()).build();
+
+    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+        .isEqualTo("missing_code");
+  }
+
+  @Test
+  void aFederatedRoundTripSignsTheProviderUserIn() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
+      assertMadeUpCodeIsRefused(pending);
+      return;
+    }
+    String email = uniqueEmail("google");
+    FederatedCallback callback = signInAtProvider(service, pending, email);
+
+    AuthSession session = service.completeFederatedSignIn(pending, callback);
+
+    assertThat(session.user().identityProvider()).isEqualTo(IdentityProvider.GOOGLE);
+    assertThat(session.user().email()).contains(email);
+    assertThat(service.verify(session.accessToken()).userId()).isEqualTo(session.user().userId());
+  }
+
+  @Test
+  void aCodeExchangeWithAnotherVerifierFails() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
+      assertMadeUpCodeIsRefused(pending);
+      return;
+    }
+    FederatedCallback callback = signInAtProvider(service, pending, uniqueEmail("pkce"));
+    PendingFederatedSignIn stolen = PendingFederatedSignIn.builder().from(pending)
+        .codeVerifier(service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI).codeVerifier())
+        .build();
+
+    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(stolen, callback)).error())
+        .isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void theLogoutUriPointsAtTheLogoutEndpointWithTheClientAndRedirect() {
+    URI logout = service.logoutUri(LOGOUT_URI);
+
+    assertThat(logout.getScheme()).isEqualTo("https");
+    assertThat(logout.getPath()).isEqualTo("/logout");
+    assertThat(query(logout)).containsEntry("logout_uri", LOGOUT_URI.toString()).containsKey("client_id");
+  }
+
+  private void assertMadeUpCodeIsRefused(PendingFederatedSignIn pending) {
+    FederatedCallback madeUp = FederatedCallback.builder().code("made-up-code").state(pending.state()).build();
+    FederatedSignInException refused = thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, madeUp));
+    assertThat(refused.getMessage()).doesNotContain("made-up-code");
+  }
+
+  /**
+   * Reads a URL's query parameters.
+   *
+   * @param uri the URL
+   * @return the decoded parameters
+   */
+  protected static Map<String, String> query(URI uri) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    for (String pair : String.valueOf(uri.getRawQuery()).split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0) {
+        parameters.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+            URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return parameters;
+  }
+
+  private static String s256(String verifier) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

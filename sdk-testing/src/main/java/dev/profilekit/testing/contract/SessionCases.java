@@ -1,0 +1,163 @@
+package dev.profilekit.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.profilekit.AuthSession;
+import dev.profilekit.ProfileKitException;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.TokenUse;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.testing.ContractCapability;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** Contract cases: token verification, refresh, sign-out and sign-out everywhere. */
+public abstract class SessionCases extends SignUpAndPasswordCases {
+
+  /** Creates the cases. */
+  protected SessionCases() {}
+
+  @Test
+  void verifyAcceptsAFreshIdToken() {
+    String email = uniqueEmail("verify-id");
+    AuthSession session = signUpAndSignIn(email);
+
+    VerifiedUser user = service.verify(session.idToken());
+
+    assertThat(user.userId()).isEqualTo(session.user().userId());
+    assertThat(user.tokenUse()).isEqualTo(TokenUse.ID);
+    assertThat(user.email()).contains(email);
+    assertThat(user.emailVerified()).isTrue();
+    assertThat(user.clientId()).isNotBlank();
+    assertThat(user.issuer()).isNotBlank();
+    assertThat(user.expiresAt()).isAfter(user.issuedAt());
+    assertThat(user.attributes()).containsEntry("given_name", GIVEN_NAME).containsEntry("family_name", FAMILY_NAME);
+  }
+
+  @Test
+  void verifyAcceptsAFreshAccessTokenOfTheSameUser() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("verify-access"));
+
+    VerifiedUser user = service.verify(session.accessToken());
+
+    assertThat(user.userId()).isEqualTo(session.user().userId());
+    assertThat(user.tokenUse()).isEqualTo(TokenUse.ACCESS);
+    assertThat(user.attributes()).isEmpty();
+    assertThat(user.clientId()).isEqualTo(session.user().clientId());
+  }
+
+  @Test
+  void verifyRejectsGarbageAsMalformed() {
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify("not.a-jwt"));
+    assertThat(rejected.reason()).isEqualTo(Reason.MALFORMED);
+  }
+
+  @Test
+  void verifyRejectsASignatureMovedOntoAnotherPayloadAsBadSignature() {
+    AuthSession victim = signUpAndSignIn(uniqueEmail("victim"));
+    AuthSession attacker = signUpAndSignIn(uniqueEmail("attacker"));
+    String[] real = attacker.idToken().split("\\.");
+    String[] forged = victim.idToken().split("\\.");
+    String token = real[0] + "." + forged[1] + "." + real[2];
+
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(token));
+    assertThat(rejected.reason()).isEqualTo(Reason.BAD_SIGNATURE);
+  }
+
+  @Test
+  void verifyRejectsAnUnsignedToken() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("alg-none"));
+    String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    String token = header + "." + session.idToken().split("\\.")[1] + ".";
+
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(token));
+    assertThat(rejected.reason()).isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
+  }
+
+  @Test
+  void aRejectedTokenNeverAppearsInTheMessage() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("no-echo"));
+    String tampered = session.idToken().substring(0, session.idToken().length() - 6) + "AAAAAA";
+
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(tampered));
+    assertThat(String.valueOf(rejected.getMessage())).doesNotContain(tampered).doesNotContain(tampered.split("\\.")[1]);
+  }
+
+  @Test
+  void refreshReturnsNewTokensForTheSameUser() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("refresh"));
+
+    AuthSession refreshed = service.refresh(session);
+
+    assertThat(refreshed.user().userId()).isEqualTo(session.user().userId());
+    assertThat(service.verify(refreshed.idToken()).userId()).isEqualTo(session.user().userId());
+    assertThat(service.verify(refreshed.accessToken()).tokenUse()).isEqualTo(TokenUse.ACCESS);
+    assertThat(refreshed.expiresAt()).isAfter(Instant.now().minusSeconds(5));
+  }
+
+  @Test
+  void refreshAfterSignOutFailsWithTokenRejected() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("signout"));
+
+    service.signOut(session);
+
+    assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void signOutLeavesOtherSessionsOfTheUserRefreshable() {
+    String email = uniqueEmail("two-devices");
+    AuthSession laptop = signUpAndSignIn(email);
+    AuthSession phone = service.signIn(email, PASSWORD).sessionOrThrow();
+
+    service.signOut(laptop);
+
+    assertThat(service.refresh(phone).user().userId()).isEqualTo(phone.user().userId());
+  }
+
+  @Test
+  void signOutEverywhereRevokesEveryEarlierToken() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("everywhere"));
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThatThrownBy(() -> service.signOutEverywhere(session)).isInstanceOf(ProfileKitException.class);
+      return;
+    }
+    service.signOutEverywhere(session);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.accessToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void adminSignOutEverywhereRevokesTheUsersTokens() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("admin-everywhere"));
+    String userId = session.user().userId();
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThatThrownBy(() -> service.admin().signOutEverywhere(userId)).isInstanceOf(ProfileKitException.class);
+      return;
+    }
+    service.admin().signOutEverywhere(userId);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void signOutEverywhereLeavesOtherUsersTokensValid() {
+    AuthSession leaving = signUpAndSignIn(uniqueEmail("leaving"));
+    AuthSession staying = signUpAndSignIn(uniqueEmail("staying"));
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThat(service.verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
+      return;
+    }
+    service.signOutEverywhere(leaving);
+
+    assertThat(service.verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
+    assertThat(service.refresh(staying).user().userId()).isEqualTo(staying.user().userId());
+  }
+}

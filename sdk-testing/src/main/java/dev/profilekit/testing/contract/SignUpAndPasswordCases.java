@@ -1,0 +1,191 @@
+package dev.profilekit.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.profilekit.AuthChallenge;
+import dev.profilekit.AuthSession;
+import dev.profilekit.InvalidCodeException;
+import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.ProfileKitException;
+import dev.profilekit.SignInResult;
+import dev.profilekit.SignUpRequest;
+import dev.profilekit.SignUpResult;
+import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserNotConfirmedException;
+import dev.profilekit.testing.ContractCapability;
+import org.junit.jupiter.api.Test;
+
+/** Contract cases: sign-up, confirmation, password sign-in, temporary and changed passwords. */
+public abstract class SignUpAndPasswordCases extends ContractHarness {
+
+  /** Creates the cases. */
+  protected SignUpAndPasswordCases() {}
+
+  @Test
+  void signUpConfirmAndSignInYieldsASessionOfTheNewUser() {
+    String email = uniqueEmail("signup");
+    SignUpResult result = signUp(email);
+    assertThat(result.confirmed()).isFalse();
+    assertThat(result.userId()).isNotBlank();
+
+    service.confirmSignUp(email, confirmationCode(service, email));
+    AuthSession session = service.signIn(email, PASSWORD).sessionOrThrow();
+
+    assertThat(session.user().userId()).isEqualTo(result.userId());
+    assertThat(session.user().email()).contains(email);
+    assertThat(session.user().emailVerified()).isTrue();
+    assertThat(session.refreshToken()).isPresent();
+  }
+
+  @Test
+  void signUpWithATakenEmailFailsWithUserAlreadyExists() {
+    String email = uniqueEmail("taken");
+    signUp(email);
+
+    assertThatThrownBy(() -> signUp(email)).isInstanceOf(UserAlreadyExistsException.class);
+  }
+
+  @Test
+  void signUpWithAMalformedEmailIsRejectedAsInvalidRequest() {
+    SignUpRequest request = SignUpRequest.builder().email("not-an-email").password(PASSWORD).build();
+
+    InvalidRequestException rejected = thrown(InvalidRequestException.class, () -> service.signUp(request));
+    assertThat(rejected.field()).isEqualTo("email");
+  }
+
+  @Test
+  void signUpWithAWeakPasswordFailsWithPasswordPolicy() {
+    String email = uniqueEmail("weak");
+    SignUpRequest weak = SignUpRequest.builder().email(email).password("weakling").build();
+    if (!supports(ContractCapability.PASSWORD_POLICY)) {
+      assertThat(signUp(uniqueEmail("strong")).userId()).isNotBlank();
+      return;
+    }
+    PasswordPolicyException rejected = thrown(PasswordPolicyException.class, () -> service.signUp(weak));
+    assertThat(rejected.getMessage()).doesNotContain("weakling");
+    // Nothing was created: the same email can sign up with a good password.
+    assertThat(signUp(email).userId()).isNotBlank();
+  }
+
+  @Test
+  void confirmWithAWrongCodeFailsAndTheUserStaysUnconfirmed() {
+    String email = uniqueEmail("wrongcode");
+    signUp(email);
+    String wrong = confirmationCode(service, email).equals("000000") ? "111111" : "000000";
+
+    assertThatThrownBy(() -> service.confirmSignUp(email, wrong)).isInstanceOf(InvalidCodeException.class);
+    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
+  }
+
+  @Test
+  void signInBeforeConfirmationFailsWithUserNotConfirmed() {
+    String email = uniqueEmail("unconfirmed");
+    signUp(email);
+
+    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
+  }
+
+  @Test
+  void signInWithAWrongPasswordFailsWithInvalidCredentials() {
+    String email = uniqueEmail("wrongpw");
+    signUpAndSignIn(email);
+
+    assertThatThrownBy(() -> service.signIn(email, "Wrong-Pa55word!")).isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void signInOfAnUnknownUserFailsWithTheSameInvalidCredentials() {
+    assertThatThrownBy(() -> service.signIn(uniqueEmail("nobody"), PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void aFailedSignInNeverEchoesThePassword() {
+    String email = uniqueEmail("echo");
+    signUpAndSignIn(email);
+    String secret = "Sup3r-Secret-Guess!";
+
+    Throwable failure = thrown(ProfileKitException.class, () -> service.signIn(email, secret));
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      assertThat(String.valueOf(t.getMessage())).doesNotContain(secret);
+    }
+  }
+
+  @Test
+  void resendConfirmationCodeSendsACodeThatConfirms() {
+    String email = uniqueEmail("resend");
+    signUp(email);
+    if (!supports(ContractCapability.RESEND_CONFIRMATION_CODE)) {
+      assertThatThrownBy(() -> service.resendConfirmationCode(email)).isInstanceOf(ProfileKitException.class);
+      return;
+    }
+    service.resendConfirmationCode(email);
+    service.confirmSignUp(email, confirmationCode(service, email));
+
+    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+  }
+
+  @Test
+  void aUserWithATemporaryPasswordMustChooseANewOne() {
+    String email = uniqueEmail("temporary");
+    String temporary = "Temp-Pa55word!";
+    createUserWithTemporaryPassword(service, email, temporary);
+
+    SignInResult first = service.signIn(email, temporary);
+    assertThat(first.isSignedIn()).isFalse();
+    AuthChallenge challenge = first.challenge().orElseThrow();
+    assertThat(challenge.type()).isEqualTo(AuthChallenge.Type.NEW_PASSWORD_REQUIRED);
+    assertThat(challenge.toString()).doesNotContain(challenge.session());
+
+    AuthSession session = service.respondToNewPasswordChallenge(challenge, PASSWORD).sessionOrThrow();
+    assertThat(session.user().email()).contains(email);
+    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service.signIn(email, temporary)).isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void forgotPasswordThenConfirmReplacesThePassword() {
+    String email = uniqueEmail("forgot");
+    signUpAndSignIn(email);
+    String newPassword = "N3w-Pa55word!";
+
+    service.forgotPassword(email);
+    service.confirmForgotPassword(email, passwordResetCode(service, email), newPassword);
+
+    assertThat(service.signIn(email, newPassword).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void confirmForgotPasswordWithAWrongCodeKeepsTheOldPassword() {
+    String email = uniqueEmail("wrongreset");
+    signUpAndSignIn(email);
+    service.forgotPassword(email);
+    String wrong = passwordResetCode(service, email).equals("000000") ? "111111" : "000000";
+
+    assertThatThrownBy(() -> service.confirmForgotPassword(email, wrong, "N3w-Pa55word!")).isInstanceOf(InvalidCodeException.class);
+    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+  }
+
+  @Test
+  void changePasswordWithAWrongCurrentPasswordFailsWithInvalidCredentials() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("change-wrong"));
+
+    assertThatThrownBy(() -> service.changePassword(session, "Not-The-Pa55word!", "N3w-Pa55word!"))
+        .isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void changePasswordLetsTheUserSignInWithTheNewOneOnly() {
+    String email = uniqueEmail("change");
+    AuthSession session = signUpAndSignIn(email);
+    String newPassword = "Chang3d-Pa55word!";
+
+    service.changePassword(session, PASSWORD, newPassword);
+
+    assertThat(service.signIn(email, newPassword).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.profilekit.testing.internal;
+
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.ProfileAdmin;
+import dev.profilekit.ProfileNotFoundException;
+import dev.profilekit.ProfilePage;
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.ProfileUpdate;
+import dev.profilekit.UserProfile;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/** The admin view of the in-memory service: every profile, admin-only fields allowed. */
+public final class InMemoryAdmin implements ProfileAdmin {
+
+  private final ProfileStore store;
+  private final ProfilePolicy policy;
+  private final Function<String, UserProfile> fallbackOfUser;
+  private final Consumer<String> signOutEverywhere;
+
+  /**
+   * Creates the view.
+   *
+   * @param store the profile store
+   * @param policy the policy
+   * @param fallbackOfUser the fallback of a user id, or null when there is no such user
+   * @param signOutEverywhere revokes a user's tokens; throws for unknown users
+   */
+  public InMemoryAdmin(ProfileStore store, ProfilePolicy policy, Function<String, UserProfile> fallbackOfUser,
+      Consumer<String> signOutEverywhere) {
+    this.store = store;
+    this.policy = policy;
+    this.fallbackOfUser = fallbackOfUser;
+    this.signOutEverywhere = signOutEverywhere;
+  }
+
+  @Override
+  public UserProfile getProfile(String userId) {
+    UserProfile stored = store.get(requireUserId(userId));
+    if (stored != null) {
+      return stored;
+    }
+    UserProfile fallback = fallbackOfUser.apply(userId);
+    if (fallback == null) {
+      throw new ProfileNotFoundException(userId);
+    }
+    return fallback;
+  }
+
+  @Override
+  public Optional<UserProfile> findStoredProfile(String userId) {
+    return Optional.ofNullable(store.get(requireUserId(userId)));
+  }
+
+  @Override
+  public UserProfile updateProfile(String userId, ProfileUpdate update) {
+    requireUserId(userId);
+    if (update == null) {
+      throw new InvalidRequestException("update", "required", "a profile update");
+    }
+    policy.validateAdminUpdate(update);
+    return store.update(userId, update, () -> {
+      UserProfile fallback = fallbackOfUser.apply(userId);
+      if (fallback == null) {
+        throw new ProfileNotFoundException(userId);
+      }
+      return fallback;
+    });
+  }
+
+  @Override
+  public void deleteProfile(String userId) {
+    store.delete(requireUserId(userId));
+  }
+
+  @Override
+  public ProfilePage listProfiles(int pageSize, String pageToken) {
+    return store.page(pageSize, pageToken);
+  }
+
+  @Override
+  public Stream<UserProfile> streamProfiles() {
+    return store.stream();
+  }
+
+  @Override
+  public void signOutEverywhere(String userId) {
+    signOutEverywhere.accept(requireUserId(userId));
+  }
+
+  private static String requireUserId(String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw new InvalidRequestException("userId", "required", "a non-blank user id");
+    }
+    return userId;
+  }
+}

@@ -1,0 +1,162 @@
+package dev.profilekit.testing.internal;
+
+import dev.profilekit.AuthSession;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.testing.internal.JwtMinter.Signing;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Issues, refreshes, revokes and verifies the in-memory service's sessions: ID and access JWTs
+ * signed by the test key, and opaque refresh tokens of which only a digest is kept.
+ */
+public final class SessionIssuer {
+
+  private record RefreshGrant(String userId, Instant authTime, Instant issuedAt, Instant expiresAt) {}
+
+  private final String issuer;
+  private final String clientId;
+  private final Clock clock;
+  private final Duration idTokenLifetime;
+  private final Duration accessTokenLifetime;
+  private final Duration refreshTokenLifetime;
+  private final Map<String, RefreshGrant> refreshGrants = new ConcurrentHashMap<>();
+  private final Map<String, Instant> tokensValidAfter = new ConcurrentHashMap<>();
+  private final TokenChecker checker;
+  private final TokenChecker ownTokenReader;
+
+  /**
+   * Creates an issuer.
+   *
+   * @param issuer the {@code iss}
+   * @param clientId the app client id
+   * @param clock the clock
+   * @param idTokenLifetime lifetime of ID tokens
+   * @param accessTokenLifetime lifetime of access tokens
+   * @param refreshTokenLifetime lifetime of refresh tokens
+   */
+  public SessionIssuer(String issuer, String clientId, Clock clock, Duration idTokenLifetime, Duration accessTokenLifetime,
+      Duration refreshTokenLifetime) {
+    this.issuer = issuer;
+    this.clientId = clientId;
+    this.clock = clock;
+    this.idTokenLifetime = idTokenLifetime;
+    this.accessTokenLifetime = accessTokenLifetime;
+    this.refreshTokenLifetime = refreshTokenLifetime;
+    this.checker = new TokenChecker(issuer, clientId, clock, tokensValidAfter::get);
+    // A session's user is read from the token just minted; revocation cannot apply to it yet.
+    this.ownTokenReader = new TokenChecker(issuer, clientId, clock, null);
+  }
+
+  /**
+   * Issues a session with a refresh token.
+   *
+   * @param subject whom it is for; a null auth time means now
+   * @param nonce the nonce to put into the ID token, or null
+   * @return the session
+   */
+  public AuthSession issue(TokenSubject subject, String nonce) {
+    Instant now = clock.instant();
+    Instant authTime = subject.authTime() != null ? subject.authTime() : now;
+    String refreshToken = Secrets.randomToken(48);
+    refreshGrants.put(Secrets.s256(refreshToken), new RefreshGrant(subject.userId(), authTime, now, now.plus(refreshTokenLifetime)));
+    return session(subject, authTime, nonce, refreshToken);
+  }
+
+  /**
+   * Refreshes a session.
+   *
+   * @param refreshToken the refresh token
+   * @param subjects the current subject of a user id, or null if the user is gone
+   * @return the new session, with the same refresh token
+   */
+  public AuthSession refresh(String refreshToken, Function<String, TokenSubject> subjects) {
+    RefreshGrant grant = refreshGrants.get(Secrets.s256(refreshToken));
+    if (grant == null) {
+      throw new TokenRejectedException(Reason.REVOKED, "the refresh token was revoked or never issued");
+    }
+    Instant now = clock.instant();
+    if (!now.isBefore(grant.expiresAt())) {
+      throw new TokenRejectedException(Reason.EXPIRED, "the refresh token expired");
+    }
+    Instant validAfter = tokensValidAfter.get(grant.userId());
+    if (validAfter != null && !grant.issuedAt().isAfter(validAfter)) {
+      throw new TokenRejectedException(Reason.REVOKED, "the user signed out everywhere");
+    }
+    TokenSubject subject = subjects.apply(grant.userId());
+    if (subject == null) {
+      throw new TokenRejectedException(Reason.REVOKED, "the user no longer exists");
+    }
+    return session(subject, grant.authTime(), null, refreshToken);
+  }
+
+  /**
+   * Revokes one refresh token.
+   *
+   * @param refreshToken the token
+   */
+  public void revoke(String refreshToken) {
+    refreshGrants.remove(Secrets.s256(refreshToken));
+  }
+
+  /**
+   * Makes every token and refresh token of the user issued until now unacceptable.
+   *
+   * @param userId the user
+   */
+  public void signOutEverywhere(String userId) {
+    tokensValidAfter.put(userId, clock.instant());
+    refreshGrants.values().removeIf(grant -> grant.userId().equals(userId));
+  }
+
+  /**
+   * Verifies a token, revocation included.
+   *
+   * @param token the JWT
+   * @return the user
+   */
+  public VerifiedUser verify(String token) {
+    return checker.verify(token);
+  }
+
+  /**
+   * Returns the checker, for callers that need the claims.
+   *
+   * @return the checker
+   */
+  public TokenChecker checker() {
+    return checker;
+  }
+
+  private AuthSession session(TokenSubject subject, Instant authTime, String nonce, String refreshToken) {
+    Instant now = clock.instant();
+    Map<String, Object> idClaims = CognitoClaims.idToken(subject, issuer, clientId);
+    if (nonce != null) {
+      idClaims.put("nonce", nonce);
+    }
+    String idToken = JwtMinter.mint(timed(idClaims, now, idTokenLifetime, authTime), TestKeys.KEY_ID, Signing.TRUSTED);
+    Map<String, Object> accessClaims = CognitoClaims.accessToken(subject, issuer, clientId);
+    String accessToken = JwtMinter.mint(timed(accessClaims, now, accessTokenLifetime, authTime), TestKeys.KEY_ID, Signing.TRUSTED);
+    return AuthSession.builder()
+        .idToken(idToken)
+        .accessToken(accessToken)
+        .refreshToken(refreshToken)
+        .expiresAt(Instant.ofEpochSecond(now.getEpochSecond()).plus(idTokenLifetime))
+        .user(ownTokenReader.verify(idToken))
+        .build();
+  }
+
+  private static Map<String, Object> timed(Map<String, Object> claims, Instant now, Duration lifetime, Instant authTime) {
+    long iat = now.getEpochSecond();
+    claims.put("auth_time", authTime.getEpochSecond());
+    claims.put("iat", iat);
+    claims.put("exp", iat + lifetime.getSeconds());
+    return claims;
+  }
+}

@@ -1,0 +1,264 @@
+package dev.profilekit.testing.internal;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.profilekit.IdentityProvider;
+import dev.profilekit.LinkedIdentity;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.TokenUse;
+import dev.profilekit.VerifiedUser;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Verifies the in-memory service's tokens as strictly as a real Cognito verifier: RS256 only,
+ * known key, valid signature, then {@code exp} (expired at {@code exp}, no clock skew), {@code
+ * nbf}, {@code iat}, {@code iss}, {@code token_use}, {@code aud}/{@code client_id}, and finally
+ * revocation by "signed out everywhere" instants.
+ */
+public final class TokenChecker {
+
+  /** Longest token accepted, in characters; longer input is refused before parsing. */
+  public static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+  private final String issuer;
+  private final String clientId;
+  private final Clock clock;
+  private final Function<String, Instant> tokensValidAfter;
+
+  /**
+   * Creates a checker.
+   *
+   * @param issuer the only accepted {@code iss}
+   * @param clientId the only accepted audience
+   * @param clock the clock expiry is judged by
+   * @param tokensValidAfter the instant before which a user's tokens are revoked, or null
+   */
+  public TokenChecker(String issuer, String clientId, Clock clock, Function<String, Instant> tokensValidAfter) {
+    this.issuer = issuer;
+    this.clientId = clientId;
+    this.clock = clock;
+    this.tokensValidAfter = tokensValidAfter;
+  }
+
+  /**
+   * Verifies a token.
+   *
+   * @param token the compact JWT
+   * @return the user it speaks for
+   * @throws TokenRejectedException with the reason when it is not acceptable
+   */
+  public VerifiedUser verify(String token) {
+    JWTClaimsSet claims = verifiedClaims(token);
+    return toUser(claims);
+  }
+
+  /**
+   * Verifies a token and returns its claims.
+   *
+   * @param token the compact JWT
+   * @return the claims
+   * @throws TokenRejectedException with the reason when it is not acceptable
+   */
+  public JWTClaimsSet verifiedClaims(String token) {
+    if (token == null || token.isEmpty()) {
+      throw reject(Reason.MALFORMED, "the token is empty");
+    }
+    if (token.length() > MAX_TOKEN_LENGTH) {
+      throw reject(Reason.TOO_LARGE, "the token is longer than " + MAX_TOKEN_LENGTH + " characters");
+    }
+    SignedJWT jwt;
+    JWSHeader header;
+    try {
+      jwt = SignedJWT.parse(token);
+      header = jwt.getHeader();
+    } catch (ParseException | IllegalArgumentException e) {
+      // An alg=none token parses as a PlainJWT, which SignedJWT refuses: tell that case apart.
+      if (token.chars().filter(c -> c == '.').count() == 2 && headerNamesNone(token)) {
+        throw reject(Reason.ALGORITHM_NOT_ALLOWED, "unsigned tokens are not accepted");
+      }
+      throw reject(Reason.MALFORMED, "the token is not a well-formed signed JWT");
+    }
+    if (!JWSAlgorithm.RS256.equals(header.getAlgorithm())) {
+      throw reject(Reason.ALGORITHM_NOT_ALLOWED, "only RS256 is accepted");
+    }
+    if (header.getCriticalParams() != null && !header.getCriticalParams().isEmpty()) {
+      throw reject(Reason.ALGORITHM_NOT_ALLOWED, "critical header parameters are not understood");
+    }
+    if (!TestKeys.KEY_ID.equals(header.getKeyID())) {
+      throw reject(Reason.UNKNOWN_KEY, "the token's key is not in the user pool's key set");
+    }
+    try {
+      if (!jwt.verify(TestKeys.trusted().verifier())) {
+        throw reject(Reason.BAD_SIGNATURE, "the signature does not verify");
+      }
+    } catch (JOSEException | IllegalStateException e) {
+      throw reject(Reason.BAD_SIGNATURE, "the signature does not verify");
+    }
+    JWTClaimsSet claims;
+    try {
+      claims = jwt.getJWTClaimsSet();
+    } catch (ParseException e) {
+      throw reject(Reason.MALFORMED, "the claims are not a JSON object");
+    }
+    checkClaims(claims);
+    return claims;
+  }
+
+  private void checkClaims(JWTClaimsSet claims) {
+    Instant now = clock.instant();
+    Date exp;
+    Date iat;
+    Date nbf;
+    try {
+      exp = claims.getDateClaim("exp");
+      iat = claims.getDateClaim("iat");
+      nbf = claims.getDateClaim("nbf");
+    } catch (ParseException e) {
+      throw reject(Reason.MALFORMED, "a time claim is not a number");
+    }
+    if (exp == null) {
+      throw reject(Reason.MISSING_EXPIRY, "the token has no exp claim");
+    }
+    if (!now.isBefore(exp.toInstant())) {
+      throw reject(Reason.EXPIRED, "the token expired");
+    }
+    if (nbf != null && now.isBefore(nbf.toInstant())) {
+      throw reject(Reason.NOT_YET_VALID, "the token is not valid yet");
+    }
+    if (iat == null || iat.toInstant().isAfter(now)) {
+      throw reject(Reason.ISSUED_IN_FUTURE, "the token's iat is missing or in the future");
+    }
+    if (!issuer.equals(stringClaim(claims, "iss"))) {
+      throw reject(Reason.WRONG_ISSUER, "the token was issued by another user pool");
+    }
+    String use = stringClaim(claims, "token_use");
+    if ("id".equals(use)) {
+      List<String> audience = claims.getAudience();
+      if (audience.size() != 1 || !clientId.equals(audience.get(0))) {
+        throw reject(Reason.WRONG_AUDIENCE, "the token was issued to another app client");
+      }
+    } else if ("access".equals(use)) {
+      if (!clientId.equals(stringClaim(claims, "client_id"))) {
+        throw reject(Reason.WRONG_AUDIENCE, "the token was issued to another app client");
+      }
+    } else {
+      throw reject(Reason.WRONG_TOKEN_USE, "token_use is neither id nor access");
+    }
+    String subject = stringClaim(claims, "sub");
+    if (subject == null || subject.isEmpty()) {
+      throw reject(Reason.MALFORMED, "the token has no sub claim");
+    }
+    Instant validAfter = tokensValidAfter == null ? null : tokensValidAfter.apply(subject);
+    // iat has whole seconds: a token issued in the same second as the sign-out counts as before it.
+    if (validAfter != null && iat.toInstant().getEpochSecond() <= validAfter.getEpochSecond()) {
+      throw reject(Reason.REVOKED, "the user signed out everywhere after this token was issued");
+    }
+  }
+
+  private VerifiedUser toUser(JWTClaimsSet claims) {
+    try {
+      TokenUse use = "id".equals(claims.getStringClaim("token_use")) ? TokenUse.ID : TokenUse.ACCESS;
+      String username = use == TokenUse.ID ? claims.getStringClaim("cognito:username") : claims.getStringClaim("username");
+      VerifiedUser.Builder user = VerifiedUser.builder()
+          .userId(claims.getSubject())
+          .username(username == null ? claims.getSubject() : username)
+          .tokenUse(use)
+          .clientId(use == TokenUse.ID ? claims.getAudience().get(0) : claims.getStringClaim("client_id"))
+          .issuer(claims.getIssuer())
+          .issuedAt(claims.getIssueTime().toInstant())
+          .expiresAt(claims.getExpirationTime().toInstant());
+      Date authTime = claims.getDateClaim("auth_time");
+      if (authTime != null) {
+        user.authTime(authTime.toInstant());
+      }
+      List<String> groups = claims.getStringListClaim("cognito:groups");
+      if (groups != null) {
+        user.addAllGroups(groups);
+      }
+      String scope = claims.getStringClaim("scope");
+      if (scope != null && !scope.isBlank()) {
+        for (String s : scope.trim().split("\\s+")) {
+          user.addScopes(s);
+        }
+      }
+      if (use == TokenUse.ID) {
+        String email = claims.getStringClaim("email");
+        if (email != null) {
+          user.email(email);
+        }
+        Object verified = claims.getClaim("email_verified");
+        user.emailVerified(Boolean.TRUE.equals(verified) || "true".equals(verified));
+        for (Map.Entry<String, Object> claim : claims.getClaims().entrySet()) {
+          Object value = claim.getValue();
+          if (!CognitoClaims.TECHNICAL_CLAIMS.contains(claim.getKey()) && (value instanceof String || value instanceof Boolean)) {
+            user.putAttribute(claim.getKey(), value.toString());
+          }
+        }
+      }
+      List<LinkedIdentity> identities = identities(claims.getClaim("identities"));
+      user.addAllLinkedIdentities(identities);
+      if (!identities.isEmpty()) {
+        user.identityProvider(identities.get(0).provider());
+      }
+      return user.build();
+    } catch (ParseException | RuntimeException e) {
+      throw reject(Reason.MALFORMED, "a claim has the wrong type");
+    }
+  }
+
+  private static List<LinkedIdentity> identities(Object claim) {
+    if (!(claim instanceof List<?> list)) {
+      return List.of();
+    }
+    java.util.ArrayList<LinkedIdentity> identities = new java.util.ArrayList<>();
+    for (Object element : list) {
+      if (element instanceof Map<?, ?> entry && entry.get("providerName") instanceof String name && entry.get("userId") instanceof String id) {
+        Object type = entry.get("providerType");
+        LinkedIdentity.Builder identity = LinkedIdentity.builder()
+            .provider(IdentityProvider.fromCognitoName(name, type instanceof String t ? t : null))
+            .providerUserId(id);
+        if (entry.get("dateCreated") instanceof String created) {
+          try {
+            identity.linkedAt(Instant.ofEpochMilli(Long.parseLong(created)));
+          } catch (NumberFormatException ignored) {
+            // Cognito always sends milliseconds; anything else is simply left out.
+          }
+        }
+        identities.add(identity.build());
+      }
+    }
+    return identities;
+  }
+
+  private static String stringClaim(JWTClaimsSet claims, String name) {
+    try {
+      return claims.getStringClaim(name);
+    } catch (ParseException e) {
+      throw reject(Reason.MALFORMED, "claim " + name + " is not a string");
+    }
+  }
+
+  private static boolean headerNamesNone(String token) {
+    try {
+      String header = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+          java.nio.charset.StandardCharsets.UTF_8);
+      return header.replace(" ", "").toLowerCase(java.util.Locale.ROOT).contains("\"alg\":\"none\"");
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static TokenRejectedException reject(Reason reason, String message) {
+    return new TokenRejectedException(reason, message);
+  }
+}

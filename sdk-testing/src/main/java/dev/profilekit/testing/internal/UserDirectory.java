@@ -1,0 +1,342 @@
+package dev.profilekit.testing.internal;
+
+import dev.profilekit.IdentityProvider;
+import dev.profilekit.InvalidCodeException;
+import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.LinkedIdentity;
+import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.SignUpRequest;
+import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserNotConfirmedException;
+import dev.profilekit.testing.internal.UserRecord.IssuedCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * The in-memory user pool: users, their hashed passwords and the codes sent to them, with
+ * Cognito's rules (default password policy, code lifetimes, the same error for an unknown user
+ * and a wrong password). Writes are serialised; reads are lock-free.
+ */
+public final class UserDirectory {
+
+  /** How long a sign-up confirmation code is accepted (Cognito: 24 hours). */
+  public static final Duration CONFIRMATION_CODE_LIFETIME = Duration.ofHours(24);
+  /** How long a password reset code is accepted (Cognito: 1 hour). */
+  public static final Duration RESET_CODE_LIFETIME = Duration.ofHours(1);
+  /** How long a sign-in challenge can be answered (Cognito: 3 minutes by default). */
+  public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
+
+  private record PendingChallenge(String userId, String username, Instant expiresAt) {}
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
+
+  private final ConcurrentHashMap<String, UserRecord> byUsername = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, UserRecord> byId = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> confirmationOutbox = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> resetOutbox = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, PendingChallenge> challenges = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final String fixedCode;
+
+  /**
+   * Creates an empty directory.
+   *
+   * @param clock the clock codes expire by
+   * @param fixedCode the code every confirmation and reset sends, or null for random six digits
+   */
+  public UserDirectory(Clock clock, String fixedCode) {
+    this.clock = clock;
+    this.fixedCode = fixedCode;
+  }
+
+  /**
+   * Registers an email and password user, unconfirmed, and "sends" a confirmation code.
+   *
+   * @param request the sign-up
+   * @return the new user
+   */
+  public synchronized UserRecord signUp(SignUpRequest request) {
+    String username = checkEmail(request.email());
+    checkPassword(request.password());
+    if (byUsername.containsKey(key(username))) {
+      throw new UserAlreadyExistsException("An account with this email already exists");
+    }
+    Map<String, String> attributes = new LinkedHashMap<>(request.attributes());
+    attributes.put("email", username);
+    attributes.put("email_verified", "false");
+    request.givenName().ifPresent(v -> attributes.put("given_name", v));
+    request.familyName().ifPresent(v -> attributes.put("family_name", v));
+    request.displayName().ifPresent(v -> attributes.put("name", v));
+    request.locale().ifPresent(v -> attributes.put("locale", v));
+    UserRecord user = new UserRecord(UUID.randomUUID().toString(), username, attributes, PasswordHasher.hash(request.password()),
+        false, false, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null);
+    store(user);
+    sendConfirmationCode(user);
+    return byId.get(user.userId());
+  }
+
+  /**
+   * Adds a user as a fixture would: any provider, confirmed or not, with a permanent or
+   * temporary password.
+   *
+   * @param user the user
+   * @return the stored user
+   */
+  public synchronized UserRecord seed(UserRecord user) {
+    if (byUsername.containsKey(key(user.username())) || byId.containsKey(user.userId())) {
+      throw new UserAlreadyExistsException("A user with this username or id is already seeded");
+    }
+    store(user);
+    if (!user.confirmed()) {
+      sendConfirmationCode(user);
+    }
+    return byId.get(user.userId());
+  }
+
+  /**
+   * Confirms a sign-up.
+   *
+   * @param username the email
+   * @param code the code
+   */
+  public synchronized void confirm(String username, String code) {
+    UserRecord user = byUsername.get(key(required("username", username)));
+    required("code", code);
+    if (user == null || user.confirmed()) {
+      // Cognito (with user existence errors prevented) does not say whether the user exists.
+      throw new InvalidCodeException("The confirmation code is wrong or expired");
+    }
+    checkCode(user.confirmationCode(), code, "confirmation");
+    store(user.confirmedWithVerifiedEmail());
+  }
+
+  /**
+   * Sends a new confirmation code; does nothing for unknown or confirmed users.
+   *
+   * @param username the email
+   */
+  public synchronized void resendConfirmationCode(String username) {
+    UserRecord user = byUsername.get(key(required("username", username)));
+    if (user != null && !user.confirmed()) {
+      sendConfirmationCode(user);
+    }
+  }
+
+  /**
+   * Checks a password sign-in.
+   *
+   * @param username the email
+   * @param password the password
+   * @return the user, who may still have to change a temporary password
+   */
+  public UserRecord authenticate(String username, String password) {
+    UserRecord user = byUsername.get(key(required("username", username)));
+    required("password", password);
+    if (!PasswordHasher.matches(password, user == null ? null : user.passwordHash())) {
+      throw new InvalidCredentialsException("Incorrect username or password");
+    }
+    if (!user.confirmed()) {
+      throw new UserNotConfirmedException("The user has not confirmed their email yet");
+    }
+    return user;
+  }
+
+  /**
+   * Opens a {@code NEW_PASSWORD_REQUIRED} challenge for a user who signed in with a temporary
+   * password.
+   *
+   * @param user the user
+   * @return the opaque challenge session
+   */
+  public String openNewPasswordChallenge(UserRecord user) {
+    String session = Secrets.randomToken(48);
+    challenges.put(Secrets.s256(session), new PendingChallenge(user.userId(), user.username(), clock.instant().plus(CHALLENGE_LIFETIME)));
+    return session;
+  }
+
+  /**
+   * Answers a {@code NEW_PASSWORD_REQUIRED} challenge: the temporary password is replaced.
+   *
+   * @param session the challenge session
+   * @param username the username the challenge was for
+   * @param newPassword the new password
+   * @return the user
+   */
+  public synchronized UserRecord answerNewPasswordChallenge(String session, String username, String newPassword) {
+    required("session", session);
+    checkPassword(newPassword);
+    PendingChallenge pending = challenges.remove(Secrets.s256(session));
+    UserRecord user = pending == null ? null : byId.get(pending.userId());
+    if (user == null || !clock.instant().isBefore(pending.expiresAt()) || !key(pending.username()).equals(key(username))
+        || !user.mustChangePassword()) {
+      throw new InvalidCredentialsException("The challenge session is invalid or expired");
+    }
+    return store(user.withPassword(PasswordHasher.hash(newPassword), false));
+  }
+
+  /**
+   * Starts a password reset; does nothing for unknown users, so emails cannot be probed.
+   *
+   * @param username the email
+   */
+  public synchronized void forgotPassword(String username) {
+    UserRecord user = byUsername.get(key(required("username", username)));
+    if (user != null && user.passwordHash() != null) {
+      String code = newCode();
+      store(user.withResetCode(new IssuedCode(code, clock.instant().plus(RESET_CODE_LIFETIME))));
+      resetOutbox.put(key(user.username()), code);
+    }
+  }
+
+  /**
+   * Completes a password reset.
+   *
+   * @param username the email
+   * @param code the reset code
+   * @param newPassword the new password
+   */
+  public synchronized void confirmForgotPassword(String username, String code, String newPassword) {
+    UserRecord user = byUsername.get(key(required("username", username)));
+    required("code", code);
+    checkPassword(newPassword);
+    if (user == null) {
+      throw new InvalidCodeException("The reset code is wrong or expired");
+    }
+    checkCode(user.resetCode(), code, "reset");
+    store(user.withPassword(PasswordHasher.hash(newPassword), false));
+  }
+
+  /**
+   * Changes the password of a signed-in user.
+   *
+   * @param userId the user
+   * @param currentPassword the current password
+   * @param newPassword the new password
+   */
+  public synchronized void changePassword(String userId, String currentPassword, String newPassword) {
+    required("currentPassword", currentPassword);
+    UserRecord user = byId.get(userId);
+    if (!PasswordHasher.matches(currentPassword, user == null ? null : user.passwordHash())) {
+      throw new InvalidCredentialsException("Incorrect password");
+    }
+    checkPassword(newPassword);
+    store(user.withPassword(PasswordHasher.hash(newPassword), false));
+  }
+
+  /**
+   * Finds a user by id.
+   *
+   * @param userId the id
+   * @return the user, or null
+   */
+  public UserRecord byId(String userId) {
+    return byId.get(userId);
+  }
+
+  /**
+   * Finds a user by username or email.
+   *
+   * @param username the username
+   * @return the user
+   */
+  public Optional<UserRecord> byUsername(String username) {
+    return Optional.ofNullable(byUsername.get(key(username)));
+  }
+
+  /**
+   * Returns the last sign-up confirmation code sent to a username.
+   *
+   * @param username the email
+   * @return the code, if one was sent
+   */
+  public Optional<String> lastConfirmationCode(String username) {
+    return Optional.ofNullable(confirmationOutbox.get(key(username)));
+  }
+
+  /**
+   * Returns the last password reset code sent to a username.
+   *
+   * @param username the email
+   * @return the code, if one was sent
+   */
+  public Optional<String> lastResetCode(String username) {
+    return Optional.ofNullable(resetOutbox.get(key(username)));
+  }
+
+  /**
+   * Checks a password against the user pool's default policy: 8 characters or more, with upper
+   * and lower case letters, a digit and a symbol.
+   *
+   * @param password the password
+   * @throws PasswordPolicyException if it is too weak; the message never contains it
+   */
+  public static void checkPassword(String password) {
+    if (password == null || password.length() < 8 || password.length() > 256
+        || password.chars().noneMatch(Character::isUpperCase)
+        || password.chars().noneMatch(Character::isLowerCase)
+        || password.chars().noneMatch(Character::isDigit)
+        || password.chars().allMatch(Character::isLetterOrDigit)) {
+      throw new PasswordPolicyException(
+          "The password must have 8 to 256 characters, with an upper and a lower case letter, a digit and a symbol");
+    }
+  }
+
+  /**
+   * Checks an email used as a username.
+   *
+   * @param email the email
+   * @return the email
+   */
+  public static String checkEmail(String email) {
+    if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
+      throw new InvalidRequestException("email", "email-format", "an address such as name@example.com");
+    }
+    return email;
+  }
+
+  private void sendConfirmationCode(UserRecord user) {
+    String code = newCode();
+    store(user.withConfirmation(new IssuedCode(code, clock.instant().plus(CONFIRMATION_CODE_LIFETIME))));
+    confirmationOutbox.put(key(user.username()), code);
+  }
+
+  private void checkCode(IssuedCode issued, String code, String kind) {
+    if (issued == null || !Secrets.constantTimeEquals(issued.code(), code)) {
+      throw new InvalidCodeException("The " + kind + " code is wrong or expired");
+    }
+    if (!clock.instant().isBefore(issued.expiresAt())) {
+      throw new InvalidCodeException("The " + kind + " code expired; request a new one");
+    }
+  }
+
+  private String newCode() {
+    return fixedCode != null ? fixedCode : Secrets.randomDigits(6);
+  }
+
+  private UserRecord store(UserRecord user) {
+    byId.put(user.userId(), user);
+    byUsername.put(key(user.username()), user);
+    return user;
+  }
+
+  private static String required(String field, String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidRequestException(field, "required", "a non-blank value");
+    }
+    return value;
+  }
+
+  private static String key(String username) {
+    return username.toLowerCase(Locale.ROOT);
+  }
+}
