@@ -6,7 +6,9 @@ import dev.profilekit.AuthSession;
 import dev.profilekit.FederatedCallback;
 import dev.profilekit.FederatedSignInException;
 import dev.profilekit.IdentityProvider;
+import dev.profilekit.LinkedIdentity;
 import dev.profilekit.PendingFederatedSignIn;
+import dev.profilekit.UserProfile;
 import dev.profilekit.testing.ContractCapability;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -118,6 +120,48 @@ public abstract class FederatedCases extends SessionCases {
 
     assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(stolen, callback)).error())
         .isEqualTo("invalid_grant");
+  }
+
+  @Test
+  void aCallbackWithoutStateFailsWithStateMismatch() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    FederatedCallback callback = FederatedCallback.fromQuery("code=some-code");
+
+    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+        .isEqualTo("state_mismatch");
+  }
+
+  @Test
+  void aReplayedCodeFailsWithInvalidGrant() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
+      assertMadeUpCodeIsRefused(pending);
+      return;
+    }
+    FederatedCallback callback = signInAtProvider(service, pending, uniqueEmail("replay"));
+    service.completeFederatedSignIn(pending, callback);
+
+    FederatedSignInException replayed = thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback));
+    assertThat(replayed.error()).isEqualTo("invalid_grant");
+    assertThat(replayed.getMessage()).doesNotContain(callback.code().orElseThrow());
+  }
+
+  @Test
+  void aNewFederatedUsersProfileIsAFallbackWithTheProvidersEmailAndIdentity() {
+    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
+      assertMadeUpCodeIsRefused(pending);
+      return;
+    }
+    String email = uniqueEmail("fallback");
+    AuthSession session = service.completeFederatedSignIn(pending, signInAtProvider(service, pending, email));
+
+    UserProfile profile = service.getProfile(session.user());
+
+    assertThat(profile.userId()).isEqualTo(session.user().userId());
+    assertThat(profile.email()).contains(email);
+    assertThat(profile.isStored()).isFalse();
+    assertThat(session.user().linkedIdentities()).extracting(LinkedIdentity::provider).contains(IdentityProvider.GOOGLE);
   }
 
   @Test
