@@ -1,0 +1,199 @@
+package dev.profilekit.examples.demo;
+
+import dev.profilekit.AuthSession;
+import dev.profilekit.FieldValue;
+import dev.profilekit.ForbiddenFieldException;
+import dev.profilekit.IdentityProvider;
+import dev.profilekit.ProfileField;
+import dev.profilekit.ProfileUpdate;
+import dev.profilekit.SignUpRequest;
+import dev.profilekit.SignUpResult;
+import dev.profilekit.Subscription;
+import dev.profilekit.SubscriptionStatus;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.UserProfile;
+import dev.profilekit.UserProfileService;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.VersionConflictException;
+import dev.profilekit.examples.ExampleEnvironment;
+import dev.profilekit.examples.ExampleEnvironment.FederatedUser;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * The demo's walk through ProfileKit, written once against {@link UserProfileService} and run
+ * unchanged on every backend: sign-up, confirmation, sign-in, token verification, the fallback
+ * profile, an edit, a stale edit, an admin-only field, and sign-out everywhere.
+ *
+ * <p>Each step prints one line. Tokens, passwords and codes are never printed. A step whose
+ * outcome is not what ProfileKit promises throws {@link DemoFailure}, so the demo cannot print a
+ * success it did not see.
+ */
+public final class DemoWalk {
+
+  /** How many numbered steps a complete walk prints. */
+  public static final int STEPS = 12;
+
+  private static final String STEP_FORMAT = "%2d. %-22s %s%n";
+
+  private final ExampleEnvironment environment;
+  private final PrintStream out;
+  private int step;
+
+  private DemoWalk(ExampleEnvironment environment, PrintStream out) {
+    this.environment = Objects.requireNonNull(environment, "environment");
+    this.out = Objects.requireNonNull(out, "out");
+  }
+
+  /**
+   * Runs the walk on the environment's service, printing one line per step.
+   *
+   * @param environment the backend to run on
+   * @param out where the lines go
+   * @throws DemoFailure if a step does not behave as documented
+   */
+  public static void run(ExampleEnvironment environment, PrintStream out) {
+    new DemoWalk(environment, out).walk();
+  }
+
+  private void walk() {
+    UserProfileService service = environment.service();
+    out.println("ProfileKit demo on " + environment.backend().description());
+
+    // 1-3: three kinds of user. The email user signs up for real; Google and Apple users need a
+    // browser and a hosted UI, so the environment seeds them (or says why it cannot).
+    String email = environment.demoEmail();
+    String password = newPassword();
+    SignUpResult signUp = service.signUp(SignUpRequest.builder()
+        .email(email)
+        .password(password)
+        .givenName("Ada")
+        .familyName("Lovelace")
+        .locale("en-GB")
+        .build());
+    print("sign up (email)", email + " -> user " + shortId(signUp.userId()) + ", "
+        + (signUp.confirmed() ? "already confirmed" : "confirmation code sent"
+            + signUp.codeDeliveryDestination().map(d -> " to " + d).orElse("")));
+    federated(service, environment.federatedUser(IdentityProvider.GOOGLE));
+    federated(service, environment.federatedUser(IdentityProvider.APPLE));
+
+    // 4-6: confirm, sign in, verify.
+    if (!signUp.confirmed()) {
+      service.confirmSignUp(email, environment.confirmationCode(email));
+    }
+    print("confirm", email + " confirmed with the code from the mailbox (codes are never printed)");
+    AuthSession session = service.signIn(email, password).sessionOrThrow();
+    print("sign in", email + " -> session with ID, access and refresh tokens (tokens are never printed)");
+    VerifiedUser user = service.verify(session.idToken());
+    check(user.userId().equals(signUp.userId()), "the verified token names another user");
+    print("verify token", "ID token verified locally -> user " + shortId(user.userId()) + ", provider "
+        + user.identityProvider() + ", token use " + user.tokenUse() + ", email verified " + user.emailVerified());
+
+    // 7-9: the fallback profile, an edit that stores it, and a stale edit.
+    UserProfile fallback = service.getProfile(user);
+    check(!fallback.isStored() && fallback.version() == 0, "a new user's profile should be a fallback at version 0");
+    print("read profile", "nothing stored yet -> " + fallback.source() + " v" + fallback.version()
+        + " from the sign-up attributes: displayName " + quoted(fallback.displayName().orElse("?"))
+        + ", locale " + fallback.locale().orElse("?"));
+    UserProfile edited = service.updateProfile(user, ProfileUpdate.builder()
+        .expectedVersion(fallback.version())
+        .displayName("Ada King")
+        .customField("favouriteColour", FieldValue.of("green"))
+        .build());
+    check(edited.isStored() && edited.displayName().orElse("").equals("Ada King"), "the edit was not stored");
+    print("edit profile", "displayName \"Ada King\", customFields.favouriteColour \"green\", expecting v"
+        + fallback.version() + " -> " + edited.source() + " v" + edited.version());
+    try {
+      service.updateProfile(user, ProfileUpdate.builder()
+          .expectedVersion(fallback.version())
+          .displayName("Augusta Ada")
+          .build());
+      throw new DemoFailure("a stale edit was accepted");
+    } catch (VersionConflictException conflict) {
+      UserProfile after = service.getProfile(user);
+      check(after.version() == edited.version() && after.displayName().equals(edited.displayName()),
+          "a refused edit changed the profile");
+      print("stale edit", "another edit still expecting v" + fallback.version()
+          + " -> refused: VersionConflictException (stored is v" + after.version() + "), nothing changed");
+    }
+
+    // 10-11: the subscription is admin-only.
+    Subscription pro = Subscription.builder().plan("pro-monthly").status(SubscriptionStatus.ACTIVE).build();
+    try {
+      service.updateProfile(user, ProfileUpdate.builder().subscription(pro).build());
+      throw new DemoFailure("a user was allowed to set their own subscription");
+    } catch (ForbiddenFieldException forbidden) {
+      check(service.getProfile(user).subscription().isEmpty(), "a refused subscription was stored");
+      print("user sets plan", "subscription pro-monthly -> refused: ForbiddenFieldException (field "
+          + forbidden.field() + " is admin-only)");
+    }
+    UserProfile subscribed = service.admin().updateProfile(user.userId(), ProfileUpdate.builder().subscription(pro).build());
+    UserProfile seenByUser = service.getProfile(user);
+    check(seenByUser.subscription().map(Subscription::plan).orElse("").equals("pro-monthly"), "the admin's subscription was not stored");
+    print("admin sets plan", "subscription pro-monthly " + pro.status() + " through admin() -> v"
+        + subscribed.version() + "; the user now reads plan " + seenByUser.subscription().get().plan());
+
+    // 12: signing out everywhere makes every earlier token useless, even before it expires.
+    service.signOutEverywhere(session);
+    try {
+      service.verify(session.idToken());
+      throw new DemoFailure("a token issued before sign-out everywhere was still accepted");
+    } catch (TokenRejectedException rejected) {
+      check(rejected.reason() == TokenRejectedException.Reason.REVOKED, "the old token was rejected as " + rejected.reason() + ", not REVOKED");
+      print("sign out everywhere", "the old ID token is now rejected: TokenRejectedException, reason " + rejected.reason());
+    }
+    out.println("Done: " + step + " steps on " + environment.backend().description() + ". No token, password or code was printed.");
+  }
+
+  private void federated(UserProfileService service, FederatedUser federated) {
+    String label = "sign up (" + providerLabel(federated.provider()) + ")";
+    if (federated.user().isEmpty()) {
+      print(label, "skipped: " + federated.note());
+      return;
+    }
+    VerifiedUser user = federated.user().get();
+    UserProfile profile = service.getProfile(user);
+    StringBuilder line = new StringBuilder("user " + shortId(user.userId()) + " signed in with "
+        + user.identityProvider() + " -> " + profile.source() + " profile: displayName " + quoted(profile.displayName().orElse("(none)")));
+    if (profile.avatarUrl().isPresent()) {
+      line.append(", picture from ").append(java.net.URI.create(profile.avatarUrl().get()).getHost());
+    }
+    if (profile.emailIsPrivateRelay()) {
+      line.append(", private-relay email");
+    }
+    print(label, line.toString());
+  }
+
+  private void print(String label, String text) {
+    step++;
+    out.printf(STEP_FORMAT, step, label, text);
+  }
+
+  private static String providerLabel(IdentityProvider provider) {
+    return provider.equals(IdentityProvider.APPLE) ? "Apple" : provider.equals(IdentityProvider.GOOGLE) ? "Google" : provider.name();
+  }
+
+  private static void check(boolean condition, String failure) {
+    if (!condition) {
+      throw new DemoFailure(failure);
+    }
+  }
+
+  private static String quoted(String text) {
+    return "\"" + text + "\"";
+  }
+
+  /** User ids are not secret, but a prefix is enough to tell users apart in the output. */
+  private static String shortId(String userId) {
+    return userId.length() <= 8 ? userId : userId.substring(0, 8) + "...";
+  }
+
+  /** A fresh strong password each run, so the demo never ships one that works anywhere. */
+  private static String newPassword() {
+    byte[] random = new byte[12];
+    new SecureRandom().nextBytes(random);
+    return "Pk1!" + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+  }
+}
