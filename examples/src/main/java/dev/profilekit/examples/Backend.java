@@ -48,6 +48,17 @@ public enum Backend {
   }
 
   /**
+   * Opens this backend: creates the service (starting the emulators for {@link #EMULATORS}).
+   *
+   * @return the environment; close it to close the service and stop what was started
+   * @throws IllegalStateException if the backend cannot be opened (emulators not installed, AWS
+   *     settings missing); the message says what to do
+   */
+  public ExampleEnvironment open() {
+    throw new IllegalStateException(name() + " is not available yet");
+  }
+
+  /**
    * Picks the backend from command-line arguments; arguments other than the backend switches are
    * left for the caller (see {@link #remainingArguments(String[])}).
    *
