@@ -55,6 +55,9 @@ public enum Backend {
    *     settings missing); the message says what to do
    */
   public ExampleEnvironment open() {
+    if (this == IN_MEMORY) {
+      return InMemoryExampleEnvironment.create();
+    }
     throw new IllegalStateException(name() + " is not available yet");
   }
 

@@ -65,7 +65,7 @@ public interface ExampleEnvironment extends AutoCloseable {
    *
    * @param provider the identity provider
    * @param user the seeded user, signed in and verified, if the backend could create one
-   * @param note a one-line explanation for the output when there is no user
+   * @param note how the user was created, or why there is none; one short phrase for the output
    */
   record FederatedUser(IdentityProvider provider, Optional<VerifiedUser> user, String note) {
 
@@ -74,10 +74,11 @@ public interface ExampleEnvironment extends AutoCloseable {
      *
      * @param provider the identity provider
      * @param user the verified user
+     * @param how how the user was created, for the output
      * @return the result
      */
-    public static FederatedUser seeded(IdentityProvider provider, VerifiedUser user) {
-      return new FederatedUser(provider, Optional.of(user), "");
+    public static FederatedUser seeded(IdentityProvider provider, VerifiedUser user, String how) {
+      return new FederatedUser(provider, Optional.of(user), how);
     }
 
     /**

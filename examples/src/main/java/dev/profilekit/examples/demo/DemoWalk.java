@@ -155,8 +155,8 @@ public final class DemoWalk {
     }
     VerifiedUser user = federated.user().get();
     UserProfile profile = service.getProfile(user);
-    StringBuilder line = new StringBuilder("user " + shortId(user.userId()) + " signed in with "
-        + user.identityProvider() + " -> " + profile.source() + " profile: displayName " + quoted(profile.displayName().orElse("(none)")));
+    StringBuilder line = new StringBuilder("user " + shortId(user.userId()) + " via " + user.identityProvider()
+        + " (" + federated.note() + ") -> " + profile.source() + " profile " + quoted(profile.displayName().orElse("(no name)")));
     if (profile.avatarUrl().isPresent()) {
       line.append(", picture from ").append(java.net.URI.create(profile.avatarUrl().get()).getHost());
     }
