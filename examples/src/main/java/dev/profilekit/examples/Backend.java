@@ -58,7 +58,8 @@ public enum Backend {
     if (this == IN_MEMORY) {
       return InMemoryExampleEnvironment.create();
     }
-    throw new IllegalStateException(name() + " is not available yet");
+    // AwsUserProfileService is not in this build yet; the switch is parsed so that it fails clearly.
+    throw new IllegalStateException(flag + " needs AwsUserProfileService (profilekit-aws), which this build does not have yet");
   }
 
   /**
