@@ -70,7 +70,12 @@ final class TokenMinter {
 
   /** Signs raw header and payload JSON text with RS256, whatever the text says (duplicates included). */
   static String sign(String headerJson, String payloadJson, RSAKey key) {
-    String input = b64(headerJson) + "." + b64(payloadJson);
+    return sign(headerJson, payloadJson.getBytes(StandardCharsets.UTF_8), key);
+  }
+
+  /** Signs raw payload bytes, which need not be UTF-8. */
+  static String sign(String headerJson, byte[] payload, RSAKey key) {
+    String input = b64(headerJson) + "." + b64(payload);
     try {
       String signature =
           new RSASSASigner(key)

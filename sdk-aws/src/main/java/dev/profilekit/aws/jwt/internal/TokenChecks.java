@@ -86,6 +86,7 @@ public final class TokenChecks {
       // No extension is understood, so any crit names one we cannot honour (RFC 7515 4.1.11).
       throw Rejections.reject(Reason.ALGORITHM_NOT_ALLOWED, "The token has a crit header");
     }
+    parts.requireSignature();
     ClaimReader claims = new ClaimReader(parseJson(parts.payloadJson(), "payload"));
     String issuer = claims.string("iss").orElse("");
     PoolKeys pool = pools.get(issuer);

@@ -15,10 +15,14 @@ import java.util.Base64;
  * characters, no whitespace, no non-zero trailing bits that would give one signature several
  * spellings), and header and payload that are strict UTF-8 JSON objects without duplicate names.
  *
+ * <p>An empty signature segment passes here and is reported by {@link #requireSignature()} once
+ * the algorithm has been checked, so that an {@code alg=none} token is reported as such.
+ *
  * @param headerJson the decoded header
  * @param payloadJson the decoded payload
+ * @param signed whether the signature segment is non-empty
  */
-public record TokenParts(String headerJson, String payloadJson) {
+public record TokenParts(String headerJson, String payloadJson, boolean signed) {
 
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -38,12 +42,26 @@ public record TokenParts(String headerJson, String payloadJson) {
     }
     byte[] header = decode(token.substring(0, first), "header");
     byte[] payload = decode(token.substring(first + 1, second), "payload");
-    decode(token.substring(second + 1), "signature");
+    String signature = token.substring(second + 1);
+    if (!signature.isEmpty()) {
+      decode(signature, "signature");
+    }
     String headerJson = utf8(header, "header");
     String payloadJson = utf8(payload, "payload");
     StrictJson.requireObject(headerJson, "header");
     StrictJson.requireObject(payloadJson, "payload");
-    return new TokenParts(headerJson, payloadJson);
+    return new TokenParts(headerJson, payloadJson, !signature.isEmpty());
+  }
+
+  /**
+   * Rejects an unsigned token.
+   *
+   * @throws dev.profilekit.TokenRejectedException MALFORMED when the signature segment is empty
+   */
+  public void requireSignature() {
+    if (!signed) {
+      throw Rejections.reject(Reason.MALFORMED, "The token's signature segment is empty");
+    }
   }
 
   private static byte[] decode(String segment, String part) {
