@@ -12,11 +12,11 @@ import dev.profilekit.TokenUse;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.jwt.internal.PoolKeys;
 import dev.profilekit.aws.jwt.internal.Rejections;
+import dev.profilekit.aws.jwt.internal.SettingChecks;
 import dev.profilekit.aws.jwt.internal.TokenChecks;
 import dev.profilekit.aws.jwt.internal.VerifiedTokenCache;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,7 +26,6 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -223,7 +222,7 @@ public final class CognitoTokenVerifier {
      * @return this builder
      */
     public Builder userPool(String issuer) {
-      String checked = requireIssuer(issuer);
+      String checked = SettingChecks.requireIssuer(issuer);
       return userPool(checked, URI.create(checked + "/.well-known/jwks.json"));
     }
 
@@ -235,7 +234,7 @@ public final class CognitoTokenVerifier {
      * @return this builder
      */
     public Builder userPool(String issuer, URI jwksUri) {
-      pools.put(requireIssuer(issuer), jwksUri);
+      pools.put(SettingChecks.requireIssuer(issuer), SettingChecks.requireHttpUrl("jwksUri", jwksUri));
       return this;
     }
 
@@ -256,7 +255,7 @@ public final class CognitoTokenVerifier {
       if (keys.isEmpty()) {
         throw new InvalidRequestException("jwksJson", "not-empty", "must hold at least one key");
       }
-      pools.put(requireIssuer(issuer), keys);
+      pools.put(SettingChecks.requireIssuer(issuer), keys);
       return this;
     }
 
@@ -279,7 +278,7 @@ public final class CognitoTokenVerifier {
      */
     public Builder clientIds(Collection<String> clientIds) {
       this.clientIds.clear();
-      this.clientIds.addAll(nonBlank("clientIds", clientIds));
+      this.clientIds.addAll(SettingChecks.nonBlank("clientIds", clientIds));
       return this;
     }
 
@@ -413,7 +412,7 @@ public final class CognitoTokenVerifier {
      * @return this builder
      */
     public Builder requiredGroups(String... groups) {
-      this.requiredGroups = Set.copyOf(nonBlank("requiredGroups", groups == null ? null : Arrays.asList(groups)));
+      this.requiredGroups = Set.copyOf(SettingChecks.nonBlank("requiredGroups", groups == null ? null : Arrays.asList(groups)));
       return this;
     }
 
@@ -425,7 +424,7 @@ public final class CognitoTokenVerifier {
      * @return this builder
      */
     public Builder requiredScopes(String... scopes) {
-      this.requiredScopes = Set.copyOf(nonBlank("requiredScopes", scopes == null ? null : Arrays.asList(scopes)));
+      this.requiredScopes = Set.copyOf(SettingChecks.nonBlank("requiredScopes", scopes == null ? null : Arrays.asList(scopes)));
       return this;
     }
 
@@ -485,11 +484,11 @@ public final class CognitoTokenVerifier {
       if (clock == null) {
         throw new InvalidRequestException("clock", "required", "must not be null");
       }
-      requireRange("clockSkew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
-      requireRange("maxLifetime", maxLifetime, Duration.ofSeconds(1), Duration.ofDays(366));
-      requireRange("keyRefetchCooldown", keyRefetchCooldown, Duration.ofMillis(1), Duration.ofHours(1));
-      requireRange("keyRefreshInterval", keyRefreshInterval, keyRefetchCooldown, Duration.ofDays(1));
-      requireRange("keyFetchTimeout", keyFetchTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
+      SettingChecks.requireRange("clockSkew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
+      SettingChecks.requireRange("maxLifetime", maxLifetime, Duration.ofSeconds(1), Duration.ofDays(366));
+      SettingChecks.requireRange("keyRefetchCooldown", keyRefetchCooldown, Duration.ofMillis(1), Duration.ofHours(1));
+      SettingChecks.requireRange("keyRefreshInterval", keyRefreshInterval, keyRefetchCooldown, Duration.ofDays(1));
+      SettingChecks.requireRange("keyFetchTimeout", keyFetchTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
       if (maxTokenLength < 256) {
         throw new InvalidRequestException("maxTokenLength", "min", "must be at least 256");
       }
@@ -501,7 +500,7 @@ public final class CognitoTokenVerifier {
         if (pool.getValue() instanceof JWKSet set) {
           keys.put(pool.getKey(), PoolKeys.fixed(set, clock));
         } else {
-          URI jwks = requireHttpUrl("jwksUri", (URI) pool.getValue());
+          URI jwks = (URI) pool.getValue();
           try {
             keys.put(
                 pool.getKey(),
@@ -518,59 +517,6 @@ public final class CognitoTokenVerifier {
         }
       }
       return new CognitoTokenVerifier(this, Map.copyOf(keys));
-    }
-
-    private static String requireIssuer(String issuer) {
-      if (issuer == null || issuer.isBlank()) {
-        throw new InvalidRequestException("issuer", "required", "must be the user pool's issuer URL");
-      }
-      if (issuer.endsWith("/")) {
-        throw new InvalidRequestException("issuer", "no-trailing-slash", "Cognito issuers never end with '/'");
-      }
-      try {
-        requireHttpUrl("issuer", new URI(issuer));
-      } catch (URISyntaxException e) {
-        throw new InvalidRequestException("issuer", "url", "must be an http(s) URL");
-      }
-      return issuer;
-    }
-
-    /** Plain http lets anyone on the path swap the keys, so it is only for loopback emulators. */
-    private static URI requireHttpUrl(String field, URI uri) {
-      if (uri == null) {
-        throw new InvalidRequestException(field, "required", "must not be null");
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-      String host = uri.getHost() == null ? "" : uri.getHost();
-      boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
-      if (!(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-        throw new InvalidRequestException(field, "https", "must be https (http only for loopback hosts)");
-      }
-      if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-        throw new InvalidRequestException(field, "plain-url", "must have no query, fragment or user info");
-      }
-      return uri;
-    }
-
-    private static List<String> nonBlank(String field, Collection<String> values) {
-      if (values == null || values.isEmpty()) {
-        throw new InvalidRequestException(field, "required", "name at least one value");
-      }
-      for (String v : values) {
-        if (v == null || v.isBlank()) {
-          throw new InvalidRequestException(field, "not-blank", "values must not be blank");
-        }
-      }
-      return List.copyOf(values);
-    }
-
-    private static void requireRange(String field, Duration value, Duration min, Duration max) {
-      if (value == null) {
-        throw new InvalidRequestException(field, "required", "must not be null");
-      }
-      if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-        throw new InvalidRequestException(field, "range", "must be between " + min + " and " + max);
-      }
     }
   }
 }
