@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.TokenRejectedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -40,6 +42,19 @@ class HostileTokenTest {
     List<HostileTokens.Case> all = HostileTokens.all();
     assertThat(all).hasSizeGreaterThanOrEqualTo(30);
     assertThat(HostileTokens.names()).hasSize(all.size());
+  }
+
+  @Test
+  void securityDocListsEveryHostileTokenWithItsReason() throws Exception {
+    Path doc = Path.of("..", "docs", "security.md");
+    if (!Files.exists(doc)) {
+      doc = Path.of("docs", "security.md");
+    }
+    String text = Files.readString(doc);
+    for (HostileTokens.Case c : HostileTokens.all()) {
+      assertThat(text).as(c.name()).contains("| " + c.name() + " | `" + c.reason() + "` |");
+    }
+    assertThat(text).contains("**" + HostileTokens.all().size() + " tokens**");
   }
 
   @Test
