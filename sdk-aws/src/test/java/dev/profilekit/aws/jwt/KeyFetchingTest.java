@@ -28,7 +28,9 @@ class KeyFetchingTest {
             .clientIds(TokenMinter.CLIENT)
             .clock(clock)
             .cacheSize(0)
-            .keyFetchTimeout(Duration.ofMillis(300))
+            // The default 2 s: shorter timeouts made the first fetch flaky on a loaded 2-core
+            // machine; the hanging-endpoint test waits this long once.
+            .keyFetchTimeout(Duration.ofSeconds(2))
             .build();
   }
 
