@@ -1,6 +1,5 @@
 package dev.profilekit.aws.federated;
 
-import com.nimbusds.jwt.JWTParser;
 import dev.profilekit.AuthSession;
 import dev.profilekit.FederatedCallback;
 import dev.profilekit.FederatedSignInException;
@@ -10,11 +9,11 @@ import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.TokenRejectedException;
-import dev.profilekit.TokenUse;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.federated.internal.FormEncoding;
+import dev.profilekit.aws.federated.internal.IdTokenChecks;
 import dev.profilekit.aws.federated.internal.Pkce;
-import dev.profilekit.aws.federated.internal.RedirectRules;
+import dev.profilekit.aws.federated.internal.HostedUiInputs;
 import dev.profilekit.aws.federated.internal.TokenEndpoint;
 import dev.profilekit.aws.federated.internal.TokenEndpointException;
 import dev.profilekit.aws.federated.internal.TokenResponse;
@@ -22,7 +21,6 @@ import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Signs users in with Google, Apple or another identity provider through a Cognito user pool's
@@ -58,8 +55,6 @@ public final class CognitoHostedUi {
   /** The scopes requested unless configured otherwise. */
   public static final List<String> DEFAULT_SCOPES = List.of("openid", "email", "profile", "aws.cognito.signin.user.admin");
 
-  private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
-  private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}");
   private static final int MAX_TOKEN_LENGTH = 16 * 1024;
   private static final int REFRESH_ATTEMPTS = 3;
   private static final Duration REFRESH_BACKOFF = Duration.ofMillis(100);
@@ -109,7 +104,7 @@ public final class CognitoHostedUi {
     if (provider == null) {
       throw new InvalidRequestException("provider", "required", "an identity provider is required");
     }
-    RedirectRules.checkRedirect("redirectUri", redirectUri);
+    HostedUiInputs.checkRedirect("redirectUri", redirectUri);
     String state = Pkce.randomValue(random);
     String nonce = Pkce.randomValue(random);
     String codeVerifier = Pkce.randomValue(random);
@@ -159,8 +154,8 @@ public final class CognitoHostedUi {
       throw new InvalidRequestException("callback", "required", "the callback is required");
     }
     if (callback.error().isPresent()) {
-      String error = RedirectRules.safeErrorCode(callback.error().get());
-      String description = callback.errorDescription().map(RedirectRules::printable).map(d -> ": " + d).orElse("");
+      String error = HostedUiInputs.safeErrorCode(callback.error().get());
+      String description = callback.errorDescription().map(HostedUiInputs::printable).map(d -> ": " + d).orElse("");
       throw new FederatedSignInException(error, "the identity provider or Cognito returned error " + error + description);
     }
     if (!Pkce.constantTimeEquals(pending.state(), callback.state().orElse(null))) {
@@ -184,12 +179,8 @@ public final class CognitoHostedUi {
     } catch (TokenEndpointException e) {
       throw new FederatedSignInException(e.error(), "the code exchange failed: " + e.getMessage(), e);
     }
-    VerifiedUser user = verifyIdToken(tokens.idToken());
-    String nonce = nonceOf(tokens.idToken());
-    if (!Pkce.constantTimeEquals(pending.nonce(), nonce)) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.NONCE_MISMATCH,
-          "the ID token's nonce is missing or is not the one this sign-in started with");
-    }
+    VerifiedUser user = IdTokenChecks.verify(idTokenVerifier, clientId, tokens.idToken());
+    IdTokenChecks.requireNonce(tokens.idToken(), pending.nonce());
     return session(tokens, user, tokens.refreshToken());
   }
 
@@ -222,7 +213,7 @@ public final class CognitoHostedUi {
     form.put("client_id", clientId);
     form.put("refresh_token", refreshToken);
     TokenResponse tokens = postRefresh(form);
-    VerifiedUser user = verifyIdToken(tokens.idToken());
+    VerifiedUser user = IdTokenChecks.verify(idTokenVerifier, clientId, tokens.idToken());
     return session(tokens, user, Optional.of(tokens.refreshToken().orElse(refreshToken)));
   }
 
@@ -236,7 +227,7 @@ public final class CognitoHostedUi {
    * @throws InvalidRequestException if the URI is missing or not acceptable
    */
   public URI logoutUri(URI logoutRedirect) {
-    RedirectRules.checkRedirect("logoutRedirect", logoutRedirect);
+    HostedUiInputs.checkRedirect("logoutRedirect", logoutRedirect);
     Map<String, String> query = new LinkedHashMap<>();
     query.put("client_id", clientId);
     query.put("logout_uri", logoutRedirect.toString());
@@ -268,29 +259,6 @@ public final class CognitoHostedUi {
         throw new ThrottledException(message, e);
       }
       throw new ServiceUnavailableException(message, e);
-    }
-  }
-
-  private VerifiedUser verifyIdToken(String idToken) {
-    VerifiedUser user = idTokenVerifier.apply(idToken);
-    // The verifier may accept several app clients or access tokens; a code exchanged by this
-    // client must yield an ID token issued to this client.
-    if (user.tokenUse() != TokenUse.ID) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_TOKEN_USE, "the token endpoint's id_token is not an ID token");
-    }
-    if (!user.clientId().equals(clientId)) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_AUDIENCE, "the ID token was issued to another app client");
-    }
-    return user;
-  }
-
-  private static String nonceOf(String verifiedIdToken) {
-    try {
-      Object nonce = JWTParser.parse(verifiedIdToken).getJWTClaimsSet().getClaim("nonce");
-      return nonce instanceof String text ? text : null;
-    } catch (ParseException e) {
-      // Unreachable after a successful verification, which parsed the same token.
-      throw new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, "the ID token's claims cannot be read");
     }
   }
 
@@ -438,21 +406,12 @@ public final class CognitoHostedUi {
      * @throws InvalidRequestException naming the first missing or invalid setting
      */
     public CognitoHostedUi build() {
-      URI base = RedirectRules.checkDomain(domain);
-      if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-        throw new InvalidRequestException("clientId", clientId == null ? "required" : "format", "the app client id, 1 to 128 word characters");
-      }
+      URI base = HostedUiInputs.checkDomain(domain);
+      HostedUiInputs.checkClientId(clientId);
       if (clientSecret.isPresent() && clientSecret.get().isBlank()) {
         throw new InvalidRequestException("clientSecret", "not-blank", "omit the secret for app clients without one");
       }
-      if (scopes == null || scopes.isEmpty() || !scopes.contains("openid")) {
-        throw new InvalidRequestException("scopes", "openid-required", "the scopes must include openid");
-      }
-      for (String scope : scopes) {
-        if (scope == null || !SCOPE.matcher(scope).matches()) {
-          throw new InvalidRequestException("scopes", "format", "each scope is 1 to 256 printable characters without spaces, quotes or backslashes");
-        }
-      }
+      HostedUiInputs.checkScopes(scopes);
       if (idTokenVerifier == null) {
         throw new InvalidRequestException("tokenVerifier", "required", "a CognitoTokenVerifier for this pool and app client is required");
       }

@@ -2,17 +2,23 @@ package dev.profilekit.aws.federated.internal;
 
 import dev.profilekit.InvalidRequestException;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
- * The checks on the URIs a hosted UI client is given (the user pool domain, callback and sign-out
- * URLs) and on provider text echoed into messages, applied before any URL is built.
+ * The checks on what a hosted UI client is given (the user pool domain, app client id, scopes,
+ * callback and sign-out URLs) and on provider text echoed into messages, applied before any URL is
+ * built or request sent.
  */
-public final class RedirectRules {
+public final class HostedUiInputs {
 
   private static final int MAX_DESCRIPTION_LENGTH = 200;
+  private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
+  /** RFC 6749 scope-token: printable ASCII except space, double quote and backslash. */
+  private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}");
 
-  private RedirectRules() {}
+  private HostedUiInputs() {}
 
   /**
    * Checks a callback or sign-out URL as Cognito accepts them: absolute, no fragment, {@code http}
@@ -64,6 +70,35 @@ public final class RedirectRules {
       text = text.substring(0, text.length() - 1);
     }
     return URI.create(text);
+  }
+
+  /**
+   * Checks an app client id.
+   *
+   * @param clientId the id
+   * @throws InvalidRequestException if it is missing or malformed
+   */
+  public static void checkClientId(String clientId) {
+    if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
+      throw new InvalidRequestException("clientId", clientId == null ? "required" : "format", "the app client id, 1 to 128 word characters");
+    }
+  }
+
+  /**
+   * Checks the scopes to request: {@code openid} among them, each a valid OAuth scope token.
+   *
+   * @param scopes the scopes
+   * @throws InvalidRequestException if they are missing, lack {@code openid} or one is malformed
+   */
+  public static void checkScopes(List<String> scopes) {
+    if (scopes == null || scopes.isEmpty() || !scopes.contains("openid")) {
+      throw new InvalidRequestException("scopes", "openid-required", "the scopes must include openid");
+    }
+    for (String scope : scopes) {
+      if (scope == null || !SCOPE.matcher(scope).matches()) {
+        throw new InvalidRequestException("scopes", "format", "each scope is 1 to 256 printable characters without spaces, quotes or backslashes");
+      }
+    }
   }
 
   /**
