@@ -178,7 +178,14 @@ public interface UserProfileService extends AutoCloseable {
    * Completes a federated sign-in: checks the callback's state, exchanges the code (with the PKCE
    * verifier) for tokens, and verifies the ID token and its nonce.
    *
-   * <p>Costs: 1 HTTPS request to the user pool domain's token endpoint.
+   * <p>It then keeps what the provider said, through {@link AttributeMapper}: at the user's first
+   * sign-in the profile built from the ID token is stored (Apple sends the name only then), and at
+   * later sign-ins only the fields the stored profile lacks are filled ({@link
+   * AttributeMapper#fillMissingFields(UserProfile, java.util.Map)}), so nothing the user edited is
+   * overwritten and nothing is erased. A concurrent write wins over this capture.
+   *
+   * <p>Costs: 1 HTTPS request to the user pool domain's token endpoint; 1 DynamoDB {@code GetItem},
+   * plus 1 write when there is something to capture.
    *
    * @param pending what {@link #federatedSignIn(IdentityProvider, URI)} returned
    * @param callback what arrived at the redirect URI

@@ -20,6 +20,7 @@ import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
+import dev.profilekit.VersionConflictException;
 import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
 import dev.profilekit.testing.internal.PasswordHasher;
@@ -330,7 +331,29 @@ public final class InMemoryUserProfileService implements UserProfileService {
     if (!(nonce instanceof String value) || !Secrets.constantTimeEquals(value, pending.nonce())) {
       throw new TokenRejectedException(TokenRejectedException.Reason.NONCE_MISMATCH, "The ID token's nonce is not this sign-in's");
     }
+    captureProviderAttributes(session.user());
     return session;
+  }
+
+  /**
+   * Keeps what the provider said at this sign-in, as the AWS implementation does: a first sign-in
+   * stores the profile built from it (Apple sends the name only once), a later one fills only the
+   * fields the stored profile lacks, so nothing the user edited is overwritten.
+   */
+  private void captureProviderAttributes(VerifiedUser user) {
+    UserProfile stored = profiles.get(user.userId());
+    try {
+      if (stored == null) {
+        profiles.update(user.userId(), ProfileUpdate.builder().expectedVersion(0L).build(), () -> fallbackOf(user));
+      } else {
+        ProfileUpdate missing = mapper.fillMissingFields(stored, idTokenAttributes(user));
+        if (!missing.isEmpty()) {
+          profiles.update(user.userId(), missing, () -> stored);
+        }
+      }
+    } catch (VersionConflictException concurrent) {
+      // Another write got there first; what it stored wins, as a user's edit would.
+    }
   }
 
   @Override
@@ -375,10 +398,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private UserProfile fallbackOf(VerifiedUser user) {
     if (!user.attributes().isEmpty()) {
       // An ID token carries the attributes: no lookup, as in the AWS implementation.
-      Map<String, String> attributes = new HashMap<>(user.attributes());
-      user.email().ifPresent(email -> attributes.putIfAbsent("email", email));
-      attributes.putIfAbsent("email_verified", Boolean.toString(user.emailVerified()));
-      return mapper.toFallbackProfile(user.userId(), attributes, user.linkedIdentities(), Optional.empty());
+      return mapper.toFallbackProfile(user.userId(), idTokenAttributes(user), user.linkedIdentities(), Optional.empty());
     }
     UserProfile fromDirectory = fallbackOfUserId(user.userId());
     if (fromDirectory != null) {
@@ -387,6 +407,13 @@ public final class InMemoryUserProfileService implements UserProfileService {
     Map<String, String> claims = new HashMap<>();
     user.email().ifPresent(email -> claims.put("email", email));
     return mapper.toFallbackProfile(user.userId(), claims, user.linkedIdentities(), Optional.empty());
+  }
+
+  private static Map<String, String> idTokenAttributes(VerifiedUser user) {
+    Map<String, String> attributes = new HashMap<>(user.attributes());
+    user.email().ifPresent(email -> attributes.putIfAbsent("email", email));
+    attributes.putIfAbsent("email_verified", Boolean.toString(user.emailVerified()));
+    return attributes;
   }
 
   private UserProfile fallbackOfUserId(String userId) {

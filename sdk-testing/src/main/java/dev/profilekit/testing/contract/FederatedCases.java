@@ -147,7 +147,7 @@ public abstract class FederatedCases extends SessionCases {
   }
 
   @Test
-  void aNewFederatedUsersProfileIsAFallbackWithTheProvidersEmailAndIdentity() {
+  void aFederatedSignInStoresTheProfileTheProviderGave() {
     PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
       assertMadeUpCodeIsRefused(pending);
@@ -158,9 +158,11 @@ public abstract class FederatedCases extends SessionCases {
 
     UserProfile profile = service.getProfile(session.user());
 
+    // Stored at the first sign-in, because some providers (Apple) send the name only then.
     assertThat(profile.userId()).isEqualTo(session.user().userId());
     assertThat(profile.email()).contains(email);
-    assertThat(profile.isStored()).isFalse();
+    assertThat(profile.isStored()).isTrue();
+    assertThat(profile.version()).isEqualTo(1);
     assertThat(session.user().linkedIdentities()).extracting(LinkedIdentity::provider).contains(IdentityProvider.GOOGLE);
   }
 
