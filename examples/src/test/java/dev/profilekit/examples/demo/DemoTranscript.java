@@ -18,8 +18,8 @@ final class DemoTranscript {
 
   /** The Google and Apple lines of a backend that signs federated users in. */
   static final List<String> FEDERATED_SEEDED = List.of(
-      "sign up \\(Google\\) +user " + ID + " via GOOGLE \\(.+\\) -> FALLBACK profile \"Grace Hopper\", picture from lh3\\.googleusercontent\\.com",
-      "sign up \\(Apple\\) +user " + ID + " via APPLE \\(.+\\) -> FALLBACK profile \"Alan Turing\", private-relay email");
+      "sign up \\(Google\\) +user " + ID + " via GOOGLE \\(.+\\) -> STORED profile \"Grace Hopper\", picture from lh3\\.googleusercontent\\.com",
+      "sign up \\(Apple\\) +user " + ID + " via APPLE \\(.+\\) -> STORED profile \"Alan Turing\", private-relay email");
 
   /** The Google and Apple lines of a backend without a hosted UI. */
   static final List<String> FEDERATED_SKIPPED = List.of(
