@@ -66,6 +66,22 @@ class ClaimMappingTest {
   }
 
   @Test
+  void aFederatedUsersAccessTokenNamesTheProviderThroughItsUsername() {
+    Map<String, Object> google = TokenMinter.accessClaims(now);
+    google.put("username", "Google_110169484474386276334");
+    Map<String, Object> apple = TokenMinter.accessClaims(now);
+    apple.put("username", "signinwithapple_001234.abcd1234.0123");
+
+    VerifiedUser googleUser = verifier.verify(TokenMinter.sign(google, TestKeys.POOL_KEY));
+    VerifiedUser appleUser = verifier.verify(TokenMinter.sign(apple, TestKeys.POOL_KEY));
+
+    assertThat(googleUser.identityProvider()).isEqualTo(IdentityProvider.GOOGLE);
+    assertThat(googleUser.linkedIdentities()).singleElement()
+        .satisfies(identity -> assertThat(identity.providerUserId()).isEqualTo("110169484474386276334"));
+    assertThat(appleUser.identityProvider()).isEqualTo(IdentityProvider.APPLE);
+  }
+
+  @Test
   void emailVerifiedAsTheStringCognitoSometimesEmitsIsRead() {
     Map<String, Object> claims = TokenMinter.idClaims(now);
     claims.put("email_verified", "true");

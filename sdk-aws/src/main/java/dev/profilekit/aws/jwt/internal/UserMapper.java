@@ -84,6 +84,15 @@ public final class UserMapper {
         primary = provider;
       }
     }
+    if (primary == null && use == TokenUse.ACCESS) {
+      // Access tokens carry no identities claim; a federated user's username names the provider
+      // (Google_..., SignInWithApple_...), so the two kinds of token agree on who signed in.
+      LinkedIdentity fromUsername = LinkedIdentity.fromCognitoUsername(claims.requiredString("username")).orElse(null);
+      if (fromUsername != null) {
+        user.addLinkedIdentity(fromUsername);
+        primary = fromUsername.provider();
+      }
+    }
     user.identityProvider(primary == null ? IdentityProvider.COGNITO : primary);
     if (use == TokenUse.ID) {
       for (Map.Entry<String, Object> claim : claims.all().entrySet()) {
