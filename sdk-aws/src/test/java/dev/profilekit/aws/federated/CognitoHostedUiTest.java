@@ -293,6 +293,20 @@ class CognitoHostedUiTest {
   }
 
   @Test
+  void aTokenEndpointThatNeverAnswersIsTokenEndpointUnavailableAfterTheRequestTimeout() {
+    CognitoHostedUi impatient = CognitoHostedUi.builder().domain(domain.domain()).clientId(CLIENT_ID)
+        .tokenVerifier(HostedUiFixtures.verifier(domain, CLIENT_ID)).requestTimeout(java.time.Duration.ofMillis(300)).build();
+    PendingFederatedSignIn pending = impatient.start(IdentityProvider.GOOGLE, CALLBACK);
+    FederatedCallback callback = FederatedCallback.fromUri(domain.authorize(pending.authorizationUri(), GOOGLE_USER));
+    domain.hang();
+
+    assertThatThrownBy(() -> impatient.complete(pending, callback))
+        .isInstanceOfSatisfying(FederatedSignInException.class,
+            e -> assertThat(e.error()).isEqualTo("token_endpoint_unavailable"))
+        .hasMessageContaining("HttpTimeoutException");
+  }
+
+  @Test
   void refreshUsesTheRefreshGrantAndKeepsTheRefreshToken() {
     PendingFederatedSignIn pending = hostedUi.start(IdentityProvider.GOOGLE, CALLBACK);
     AuthSession first = hostedUi.complete(pending, FederatedCallback.fromUri(domain.authorize(pending.authorizationUri(), GOOGLE_USER)));

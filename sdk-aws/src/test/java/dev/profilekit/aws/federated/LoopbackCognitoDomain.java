@@ -31,6 +31,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -60,6 +63,9 @@ final class LoopbackCognitoDomain implements AutoCloseable {
   private volatile int failureStatus = 503;
   private volatile String idTokenAudienceOverride;
   private volatile String nonceOverride;
+  private volatile boolean hang;
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final ExecutorService executor = Executors.newCachedThreadPool();
 
   private record PendingCode(String challenge, String redirectUri, String nonce, Map<String, Object> claims) {}
 
@@ -72,6 +78,8 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     server.createContext("/oauth2/token", this::token);
     server.createContext("/" + POOL_ID + "/.well-known/jwks.json",
         exchange -> respond(exchange, 200, new JWKSet(publishedKey.toPublicJWK()).toString()));
+    // Several threads, so that a hanging answer does not hold up the next request.
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -122,6 +130,11 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     this.nonceOverride = nonce;
   }
 
+  /** Token requests from now on are accepted but never answered (until close). */
+  void hang() {
+    this.hang = true;
+  }
+
   /** Stops answering: connections are refused from now on. */
   void stop() {
     server.stop(0);
@@ -129,7 +142,9 @@ final class LoopbackCognitoDomain implements AutoCloseable {
 
   @Override
   public void close() {
+    closed.countDown();
     server.stop(0);
+    executor.shutdownNow();
   }
 
   /**
@@ -158,6 +173,10 @@ final class LoopbackCognitoDomain implements AutoCloseable {
 
   private void token(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (hang) {
+        awaitClose();
+        return;
+      }
       if (failuresToServe.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         respond(exchange, failureStatus, "");
         return;
@@ -180,6 +199,14 @@ final class LoopbackCognitoDomain implements AutoCloseable {
         case "refresh_token" -> refresh(exchange, form);
         default -> respond(exchange, 400, "{\"error\":\"unsupported_grant_type\"}");
       }
+    }
+  }
+
+  private void awaitClose() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
