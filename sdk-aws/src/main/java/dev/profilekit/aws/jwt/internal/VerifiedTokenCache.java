@@ -17,6 +17,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VerifiedTokenCache {
 
+  /** MessageDigest is not thread-safe and getInstance costs a provider lookup per call. */
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is required of every JDK", e);
+            }
+          });
+
   private final int maxSize;
   private final ConcurrentHashMap<Key, VerifiedUser> entries = new ConcurrentHashMap<>();
 
@@ -36,13 +47,7 @@ public final class VerifiedTokenCache {
    * @return the key
    */
   public static Key keyOf(String token) {
-    MessageDigest sha256;
-    try {
-      sha256 = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required of every JDK", e);
-    }
-    ByteBuffer digest = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+    ByteBuffer digest = ByteBuffer.wrap(SHA256.get().digest(token.getBytes(StandardCharsets.UTF_8)));
     return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
   }
 
