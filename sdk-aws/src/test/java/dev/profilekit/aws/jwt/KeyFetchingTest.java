@@ -8,7 +8,15 @@ import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import java.time.Duration;
 import java.time.Instant;
+import dev.profilekit.VerifiedUser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +69,29 @@ class KeyFetchingTest {
     clock.advance(Duration.ofMinutes(4));
     verifier.verify(token(TestKeys.POOL_KEY));
 
+    assertThat(server.requests()).isEqualTo(1);
+  }
+
+  @Test
+  void concurrentFirstVerificationsShareOneFetchAndAllSucceed() throws Exception {
+    String token = token(TestKeys.POOL_KEY);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<VerifiedUser>> results = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return verifier.verify(token);
+        }));
+      }
+      start.countDown();
+      for (Future<VerifiedUser> result : results) {
+        assertThat(result.get(30, TimeUnit.SECONDS).userId()).isEqualTo("0f1e2d3c-user");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
     assertThat(server.requests()).isEqualTo(1);
   }
 
