@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -60,13 +61,16 @@ public final class LocalEmulators implements AutoCloseable {
         // Without the two zeros, tables stay CREATING/DELETING for 500 ms and waiters poll slowly.
         List.of("--host", "127.0.0.1", "--port", "{PORT}", "--createTableMs", "0", "--deleteTableMs", "0"),
         Map.of(),
+        Pattern.compile("Dynalite listening at"),
         "/",
         status -> true));
     CompletableFuture<NodeProcess> cognito = CompletableFuture.supplyAsync(() -> NodeProcess.start(
         "cognito-local",
         modules.resolve("cognito-local/lib/bin/start.js"),
         List.of(),
+        // Not PORT=0: cognito-local builds its token issuer from PORT, so it must be the real one.
         Map.of("HOST", "127.0.0.1", "PORT", "{PORT}", "CODE", CONFIRMATION_CODE),
+        Pattern.compile("Cognito Local running on http://127\\.0\\.0\\.1:(\\d+)"),
         "/health",
         status -> status == 200));
     try {

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One emulator running as a Node.js child process on a loopback port: started, probed over HTTP
@@ -32,7 +34,7 @@ public final class NodeProcess implements AutoCloseable {
   private final Process process;
   private final Path workDir;
   private final Path log;
-  private final URI endpoint;
+  private URI endpoint;
 
   private NodeProcess(String name, Process process, Path workDir, Path log, URI endpoint) {
     this.name = name;
@@ -46,16 +48,23 @@ public final class NodeProcess implements AutoCloseable {
    * Starts {@code node script args...} and waits until {@code probePath} answers with a status
    * accepted by {@code ready}.
    *
+   * <p>Another process can take a free port between our choosing it and the emulator binding it,
+   * and would then answer the probe. So the emulator's own "listening" line must appear in its
+   * output first: {@code listeningLine} matches it, and its group 1, if any, is the port the
+   * emulator actually bound (which lets an emulator accept port 0 and pick one itself).
+   *
    * @param name the emulator's name, for messages
    * @param script the JavaScript entry point
    * @param args arguments after the script; {@code {PORT}} is replaced by the chosen port
    * @param env extra environment; {@code {PORT}} in values is replaced by the chosen port
+   * @param listeningLine matches the line the emulator prints once it listens
    * @param probePath the HTTP path polled until ready
    * @param ready which HTTP status counts as ready
    * @return the running emulator
    */
   static NodeProcess start(
-      String name, Path script, List<String> args, Map<String, String> env, String probePath, IntPredicate ready) {
+      String name, Path script, List<String> args, Map<String, String> env, Pattern listeningLine,
+      String probePath, IntPredicate ready) {
     String node = NodeRuntime.nodeExecutable();
     IllegalStateException last = null;
     // A free port can be taken by someone else between choosing and binding it: try a few.
@@ -84,7 +93,7 @@ public final class NodeProcess implements AutoCloseable {
       URI endpoint = URI.create("http://127.0.0.1:" + port);
       NodeProcess started = new NodeProcess(name, process, workDir, log, endpoint);
       try {
-        started.awaitReady(probePath, ready);
+        started.awaitReady(listeningLine, probePath, ready);
         return started;
       } catch (IllegalStateException e) {
         started.close();
@@ -94,14 +103,26 @@ public final class NodeProcess implements AutoCloseable {
     throw last;
   }
 
-  private void awaitReady(String probePath, IntPredicate ready) {
-    HttpRequest request =
-        HttpRequest.newBuilder(endpoint.resolve(probePath)).timeout(Duration.ofSeconds(2)).GET().build();
+  private void awaitReady(Pattern listeningLine, String probePath, IntPredicate ready) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    HttpRequest request = null;
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
             name + " exited with code " + process.exitValue() + " before answering. Its output:\n" + logTail());
+      }
+      if (request == null) {
+        Matcher listening = listeningLine.matcher(logTail());
+        if (listening.find()) {
+          if (listening.groupCount() >= 1 && listening.group(1) != null) {
+            endpoint = URI.create("http://127.0.0.1:" + listening.group(1));
+          }
+          request = HttpRequest.newBuilder(endpoint.resolve(probePath)).timeout(Duration.ofSeconds(2)).GET().build();
+        }
+      }
+      if (request == null) {
+        pause();
+        continue;
       }
       try {
         HttpResponse<Void> response = PROBE.send(request, HttpResponse.BodyHandlers.discarding());
@@ -114,15 +135,19 @@ public final class NodeProcess implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("Interrupted while waiting for " + name, e);
       }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for " + name, e);
-      }
+      pause();
     }
     throw new IllegalStateException(
         name + " did not answer " + probePath + " within " + START_TIMEOUT.toSeconds() + " s. Its output:\n" + logTail());
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for " + name, e);
+    }
   }
 
   /**

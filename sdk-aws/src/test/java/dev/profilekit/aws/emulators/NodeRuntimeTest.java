@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,7 +31,8 @@ class NodeRuntimeTest {
     String previous = System.getProperty(NodeRuntime.NODE_PROPERTY);
     System.setProperty(NodeRuntime.NODE_PROPERTY, dir.resolve("no-such-node").toString());
     try {
-      assertThatThrownBy(() -> NodeProcess.start("probe", dir.resolve("x.js"), List.of(), Map.of(), "/", s -> true))
+      assertThatThrownBy(() -> NodeProcess.start(
+          "probe", dir.resolve("x.js"), List.of(), Map.of(), Pattern.compile("x"), "/", s -> true))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("need Node.js")
           .hasMessageContaining("no-such-node");

@@ -1,0 +1,149 @@
+package dev.profilekit.aws.cognito;
+
+import dev.profilekit.InvalidCodeException;
+import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.ProfileKitException;
+import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.ThrottledException;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserNotConfirmedException;
+import dev.profilekit.UserNotFoundException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Maps a Cognito failure to the ProfileKit exception a caller can act on.
+ *
+ * <p>The mapping depends on the call: a wrong password and an unknown user are the same {@link
+ * InvalidCredentialsException} at sign-in (so callers cannot probe which emails have accounts),
+ * while an unknown user in an admin call is a {@link UserNotFoundException}. Messages name the
+ * operation, the error code, the HTTP status and the request id; Cognito's own message is never
+ * copied (a validation message can quote a parameter) and service exceptions are not attached as
+ * causes. Client-side failures (time-outs, refused connections), whose messages hold only
+ * endpoints, are attached.
+ */
+public final class CognitoErrors {
+
+  private CognitoErrors() {}
+
+  /**
+   * Returns the ProfileKit exception for a Cognito failure.
+   *
+   * @param operation the call that failed
+   * @param failure what the AWS SDK threw
+   * @return the exception to throw
+   */
+  public static ProfileKitException map(CognitoOperation operation, SdkException failure) {
+    String where = "Cognito " + operation.awsName();
+    if (!(failure instanceof AwsServiceException service)) {
+      String why = failure instanceof SdkClientException ? " could not reach Cognito after retries" : " failed";
+      return new ServiceUnavailableException(where + why, failure);
+    }
+    String code = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorCode();
+    int status = service.statusCode();
+    String detail = " (" + (code == null ? "no error code" : code) + ", HTTP " + status
+        + (service.requestId() == null ? "" : ", request " + service.requestId()) + ")";
+    if (code == null) {
+      code = "";
+    }
+    // Identical for a wrong password and an unknown user: the error code would tell them apart.
+    String sameForBoth = service.requestId() == null ? "" : " (request " + service.requestId() + ")";
+    switch (code) {
+      case "NotAuthorizedException":
+        return notAuthorized(operation, where, detail, sameForBoth);
+      case "UserNotFoundException":
+        return userNotFound(operation, where, detail, sameForBoth);
+      case "InvalidPasswordException":
+        // AWS: the new password breaks the pool's policy. cognito-local also uses it for a wrong
+        // password at sign-in, which can only mean bad credentials there.
+        if (operation == CognitoOperation.SIGN_IN) {
+          return new InvalidCredentialsException("Incorrect username or password" + sameForBoth);
+        }
+        return new PasswordPolicyException("The password does not meet the user pool's password policy" + detail);
+      case "PasswordResetRequiredException":
+        return new InvalidCredentialsException("A password reset is required: use forgotPassword" + detail);
+      case "UsernameExistsException":
+      case "AliasExistsException":
+        return new UserAlreadyExistsException("An account with this email already exists" + detail);
+      case "CodeMismatchException":
+      case "ExpiredCodeException":
+        return new InvalidCodeException("The code is wrong or has expired" + sameForBoth);
+      case "UserNotConfirmedException":
+        return new UserNotConfirmedException("The user has not confirmed the sign-up yet" + detail);
+      case "TooManyRequestsException":
+      case "LimitExceededException":
+      case "TooManyFailedAttemptsException":
+        return new ThrottledException(where + " was throttled" + detail, null);
+      case "InvalidParameterException":
+        return new InvalidRequestException("request", "cognito-invalid-parameter", where + " refused a parameter" + detail);
+      case "UnsupportedTokenTypeException":
+        return new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, where + " does not accept this token" + detail);
+      case "InternalErrorException":
+      case "CodeDeliveryFailureException":
+        return new ServiceUnavailableException(where + " failed on the service side" + detail, null);
+      case "ResourceNotFoundException":
+      case "InvalidUserPoolConfigurationException":
+      case "UnauthorizedException":
+      case "UnsupportedOperationException":
+      case "InvalidEmailRoleAccessPolicyException":
+      case "InvalidSmsRoleAccessPolicyException":
+      case "InvalidSmsRoleTrustRelationshipException":
+        return new ProfileKitException(where + " failed: check the user pool and app client settings" + detail);
+      case "UserLambdaValidationException":
+      case "UnexpectedLambdaException":
+      case "InvalidLambdaResponseException":
+        return new ProfileKitException(where + " failed in a user pool Lambda trigger" + detail);
+      default:
+        if (service.isThrottlingException()) {
+          return new ThrottledException(where + " was throttled" + detail, null);
+        }
+        if (status >= 500) {
+          return new ServiceUnavailableException(where + " failed on the service side" + detail, null);
+        }
+        return new ProfileKitException(where + " was rejected" + detail);
+    }
+  }
+
+  private static ProfileKitException notAuthorized(
+      CognitoOperation operation, String where, String detail, String sameForBoth) {
+    switch (operation) {
+      case SIGN_IN:
+      case RESPOND_TO_CHALLENGE:
+      case CHANGE_PASSWORD:
+      case FORGOT_PASSWORD:
+        return new InvalidCredentialsException("Incorrect username or password" + sameForBoth);
+      case REFRESH:
+      case REVOKE_TOKEN:
+      case GLOBAL_SIGN_OUT:
+        return new TokenRejectedException(
+            TokenRejectedException.Reason.REVOKED, where + ": the token was revoked or has expired" + detail);
+      case CONFIRM_SIGN_UP:
+      case CONFIRM_FORGOT_PASSWORD:
+      case RESEND_CONFIRMATION_CODE:
+        // Cognito says this when the user is already confirmed or unknown; either way the code is no good.
+        return new InvalidCodeException("The code is wrong or has expired" + sameForBoth);
+      default:
+        return new ProfileKitException(where + " was not authorized: check the credentials' permissions" + detail);
+    }
+  }
+
+  private static ProfileKitException userNotFound(
+      CognitoOperation operation, String where, String detail, String sameForBoth) {
+    switch (operation) {
+      case ADMIN_GET_USER:
+      case ADMIN_GLOBAL_SIGN_OUT:
+      case LIST_USERS:
+        return new UserNotFoundException(where + ": no such user in the user pool" + detail);
+      case CONFIRM_SIGN_UP:
+      case CONFIRM_FORGOT_PASSWORD:
+        return new InvalidCodeException("The code is wrong or has expired" + sameForBoth);
+      default:
+        // Same answer as a wrong password, so that callers cannot probe which emails have accounts.
+        return new InvalidCredentialsException("Incorrect username or password" + sameForBoth);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.profilekit.aws.dynamodb;
+
+import java.util.List;
+
+/**
+ * The attribute names of a profile item in the profile table: the storage format shared by
+ * {@link ProfileStore}, the backfill job and anyone reading the table directly.
+ *
+ * <p>One item per user, partition key {@value #USER_ID}. A <em>profile</em> item always has
+ * {@value #VERSION} (1 or more), {@value #PREFERENCES} and {@value #CUSTOM_FIELDS} (maps, possibly
+ * empty, so that a patch can set one entry by its nested path). An item without {@value #VERSION}
+ * holds only the sign-out record ({@value #TOKENS_VALID_AFTER}) and reads as "no stored profile".
+ */
+public final class ProfileAttributes {
+
+  /** Partition key, string: the Cognito {@code sub}. */
+  public static final String USER_ID = "userId";
+  /** Number: incremented by every write; absent on an item that holds no profile. */
+  public static final String VERSION = "version";
+  /** String. */
+  public static final String EMAIL = "email";
+  /** Boolean. */
+  public static final String EMAIL_VERIFIED = "emailVerified";
+  /** Map of preference name to typed value. */
+  public static final String PREFERENCES = "preferences";
+  /** Map of custom field name to typed value. */
+  public static final String CUSTOM_FIELDS = "customFields";
+  /** Map: {@code plan}, {@code status}, {@code currentPeriodEnd}, {@code externalCustomerId}. */
+  public static final String SUBSCRIPTION = "subscription";
+  /** List of maps: {@code kind}, {@code name}, {@code providerUserId}, {@code linkedAt}. */
+  public static final String LINKED_IDENTITIES = "linkedIdentities";
+  /** String, ISO-8601 instant. */
+  public static final String CREATED_AT = "createdAt";
+  /** String, ISO-8601 instant. */
+  public static final String UPDATED_AT = "updatedAt";
+  /**
+   * Number, epoch milliseconds: tokens issued before this instant are rejected (the user signed
+   * out everywhere). Kept on the profile item so that one {@code GetItem} serves both the profile
+   * and the revocation check; survives {@link ProfileStore#delete(String)}.
+   */
+  public static final String TOKENS_VALID_AFTER = "tokensValidAfter";
+
+  /**
+   * Every attribute that belongs to the profile, that is all but {@value #USER_ID} and {@value
+   * #TOKENS_VALID_AFTER}; removing these turns a profile item back into "no stored profile".
+   */
+  public static final List<String> PROFILE_ATTRIBUTES = List.of(
+      VERSION, EMAIL, EMAIL_VERIFIED, "displayName", "givenName", "familyName", "avatarUrl", "locale", "zoneinfo",
+      PREFERENCES, CUSTOM_FIELDS, SUBSCRIPTION, LINKED_IDENTITIES, CREATED_AT, UPDATED_AT);
+
+  private ProfileAttributes() {}
+}

@@ -1,0 +1,415 @@
+package dev.profilekit.aws.dynamodb;
+
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.TOKENS_VALID_AFTER;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
+
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.ProfilePage;
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.ProfileUpdate;
+import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.UserProfile;
+import dev.profilekit.VersionConflictException;
+import dev.profilekit.aws.dynamodb.internal.ProfileItemCodec;
+import dev.profilekit.aws.dynamodb.internal.ProfilePatch;
+import dev.profilekit.aws.dynamodb.internal.UpdateExpression;
+import dev.profilekit.aws.dynamodb.internal.UpdateExpressionBuilder;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * Reads and writes profiles in the profile table, one request per operation, never
+ * read-modify-write.
+ *
+ * <ul>
+ *   <li>{@link #read(String)}: 1 {@code GetItem} giving the profile and the sign-out record;
+ *   <li>{@link #update}: 1 {@code UpdateItem} built from the patch, conditional on the stored
+ *       version when one is expected; the first write of a user creates the item from the fallback
+ *       plus the patch, conditional on no profile being stored;
+ *   <li>{@link #delete(String)}: 1 {@code DeleteItem} (2 requests when a sign-out record must be
+ *       kept);
+ *   <li>{@link #page(int, String)}: 1 {@code Scan}; {@link #stream()}: 1 {@code Scan} per page.
+ * </ul>
+ *
+ * <p>The item format is described by {@link ProfileAttributes}. DynamoDB failures surface as
+ * ProfileKit exceptions (see {@link DynamoDbErrors}). Thread-safe; the client is not closed by
+ * this class.
+ */
+public final class ProfileStore {
+
+  private static final int MAX_PAGE_SIZE = 1000;
+  private static final int STREAM_PAGE_SIZE = 100;
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final ProfilePolicy policy;
+  private final boolean consistentReads;
+
+  private ProfileStore(Builder builder) {
+    this.dynamoDb = builder.dynamoDb;
+    this.table = builder.tableName;
+    this.policy = builder.policy;
+    this.consistentReads = builder.consistentReads;
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Returns the table name.
+   *
+   * @return the table
+   */
+  public String tableName() {
+    return table;
+  }
+
+  /**
+   * Reads a user's item: the stored profile, if any, and their sign-out record. 1 {@code GetItem}.
+   *
+   * @param userId the user id
+   * @return what is stored
+   */
+  public StoredItem read(String userId) {
+    GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
+        .tableName(table).key(key(userId)).consistentRead(consistentReads)));
+    Map<String, AttributeValue> item = response.hasItem() ? response.item() : Map.of();
+    Optional<UserProfile> profile =
+        ProfileItemCodec.isProfile(item) ? Optional.of(ProfileItemCodec.fromItem(item)) : Optional.empty();
+    return new StoredItem(profile, ProfileItemCodec.tokensValidAfter(item));
+  }
+
+  /**
+   * Reads only the sign-out record of a user. 1 {@code GetItem} with a projection.
+   *
+   * @param userId the user id
+   * @return the instant before which tokens are revoked, if any
+   */
+  public Optional<Instant> tokensValidAfter(String userId) {
+    GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
+        .tableName(table)
+        .key(key(userId))
+        .consistentRead(consistentReads)
+        .projectionExpression("#t")
+        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER))));
+    return ProfileItemCodec.tokensValidAfter(response.hasItem() ? response.item() : null);
+  }
+
+  /**
+   * Records that tokens issued before {@code instant} are revoked, keeping the profile as it is
+   * (or creating an item that holds only the record). 1 {@code UpdateItem}.
+   *
+   * @param userId the user id
+   * @param instant the sign-out instant
+   */
+  public void recordSignOut(String userId, Instant instant) {
+    call("UpdateItem", () -> dynamoDb.updateItem(b -> b
+        .tableName(table)
+        .key(key(userId))
+        .updateExpression("SET #t = :t")
+        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER))
+        .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(instant.toEpochMilli()))))));
+  }
+
+  /**
+   * Applies a validated patch to a user's profile and returns the stored result.
+   *
+   * <p>With a stored profile: 1 {@code UpdateItem}. Without one, the fallback is taken from
+   * {@code fallback}, the patch applied to it, the whole checked with {@link
+   * ProfilePolicy#validateProfile(UserProfile)}, and stored under the condition that no profile
+   * exists (1 request when the update expects version 0, else 2: the failed patch and the
+   * create).
+   *
+   * @param userId the user id
+   * @param update a patch already checked by the policy
+   * @param fallback supplies the profile to start from when none is stored
+   * @param now the write instant
+   * @return the profile as stored after the update
+   * @throws VersionConflictException if the expected version is not the stored one
+   */
+  public UserProfile update(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now) {
+    Optional<Long> expected = update.expectedVersion();
+    if (expected.isPresent() && expected.get() == 0L) {
+      try {
+        return create(userId, update, fallback, now);
+      } catch (ConditionalCheckFailedException conflict) {
+        throw new VersionConflictException(userId, 0, actualVersion(conflict));
+      }
+    }
+    // Two rounds at most: a concurrent first write can win the create, then the patch applies.
+    for (int round = 0; round < 2; round++) {
+      try {
+        return patch(userId, update, now);
+      } catch (ConditionalCheckFailedException noMatch) {
+        if (expected.isPresent()) {
+          throw new VersionConflictException(userId, expected.get(), actualVersion(noMatch));
+        }
+      }
+      try {
+        return create(userId, update, fallback, now);
+      } catch (ConditionalCheckFailedException createdMeanwhile) {
+        // Someone else stored the first version in between: patch that one.
+      }
+    }
+    throw new ServiceUnavailableException(
+        "Profile of user " + userId + " kept changing between create and update; try again", null);
+  }
+
+  private UserProfile patch(String userId, ProfileUpdate update, Instant now) {
+    UpdateExpression expression = UpdateExpressionBuilder.patch(update, now);
+    return write(userId, expression);
+  }
+
+  private UserProfile create(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now) {
+    UserProfile base = fallback.get();
+    if (!base.userId().equals(userId)) {
+      throw new IllegalArgumentException("fallback profile is for another user");
+    }
+    UserProfile first = ProfilePatch.firstWrite(base, update, now);
+    policy.validateProfile(first);
+    return write(userId, UpdateExpressionBuilder.create(first));
+  }
+
+  /**
+   * Stores a whole profile as the user's first version, unless a profile is already stored; used
+   * by the backfill and by the write-through of fallbacks. 1 {@code UpdateItem}.
+   *
+   * @param profile the profile; stored with version 1
+   * @param now the write instant
+   * @return the stored profile, or empty when one already existed (nothing was changed)
+   */
+  public Optional<UserProfile> createIfAbsent(UserProfile profile, Instant now) {
+    UserProfile first = ProfilePatch.firstWrite(profile, ProfileUpdate.builder().build(), now);
+    policy.validateProfile(first);
+    try {
+      return Optional.of(write(profile.userId(), UpdateExpressionBuilder.create(first)));
+    } catch (ConditionalCheckFailedException exists) {
+      return Optional.empty();
+    }
+  }
+
+  private UserProfile write(String userId, UpdateExpression expression) {
+    UpdateItemRequest request = expression.applyTo(UpdateItemRequest.builder())
+        .tableName(table)
+        .key(key(userId))
+        .returnValues(ReturnValue.ALL_NEW)
+        // Lets DynamoDB report the stored version on a conflict without a second request.
+        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+        .build();
+    try {
+      return ProfileItemCodec.fromItem(dynamoDb.updateItem(request).attributes());
+    } catch (ConditionalCheckFailedException e) {
+      throw e;
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("UpdateItem", table, e);
+    }
+  }
+
+  private static OptionalLong actualVersion(ConditionalCheckFailedException conflict) {
+    // AWS returns the item on a failed condition; dynalite does not, so the version may be unknown.
+    if (conflict.hasItem() && !conflict.item().isEmpty()) {
+      Map<String, AttributeValue> item = conflict.item();
+      return ProfileItemCodec.isProfile(item) ? OptionalLong.of(Long.parseLong(item.get(VERSION).n())) : OptionalLong.of(0);
+    }
+    return OptionalLong.empty();
+  }
+
+  /**
+   * Deletes a user's stored profile; a sign-out record, if any, is kept so that revoked tokens
+   * stay revoked. Idempotent. 1 {@code DeleteItem}, plus 1 {@code UpdateItem} when a sign-out
+   * record must be kept.
+   *
+   * @param userId the user id
+   */
+  public void delete(String userId) {
+    try {
+      dynamoDb.deleteItem(b -> b
+          .tableName(table)
+          .key(key(userId))
+          .conditionExpression("attribute_not_exists(#t)")
+          .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER)));
+    } catch (ConditionalCheckFailedException keepRecord) {
+      List<String> names = new ArrayList<>();
+      Map<String, String> placeholders = new HashMap<>();
+      for (String attribute : ProfileAttributes.PROFILE_ATTRIBUTES) {
+        String placeholder = "#a" + placeholders.size();
+        placeholders.put(placeholder, attribute);
+        names.add(placeholder);
+      }
+      call("UpdateItem", () -> dynamoDb.updateItem(b -> b
+          .tableName(table)
+          .key(key(userId))
+          .updateExpression("REMOVE " + String.join(", ", names))
+          .expressionAttributeNames(placeholders)));
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("DeleteItem", table, e);
+    }
+  }
+
+  /**
+   * Returns one page of stored profiles. 1 {@code Scan}. Items holding only a sign-out record are
+   * filtered out, so a page can hold fewer than {@code pageSize} profiles (even none) and still
+   * have a next page.
+   *
+   * @param pageSize at most this many profiles, 1 to 1000
+   * @param pageToken the previous page's token, or null for the first page
+   * @return the page
+   */
+  public ProfilePage page(int pageSize, String pageToken) {
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
+    }
+    Map<String, AttributeValue> start = pageToken == null ? null : ProfilePageToken.decode(pageToken);
+    ScanResponse response = call("Scan", () -> dynamoDb.scan(b -> b
+        .tableName(table)
+        .limit(pageSize)
+        .exclusiveStartKey(start)
+        .consistentRead(consistentReads)
+        .filterExpression("attribute_exists(#v)")
+        .expressionAttributeNames(Map.of("#v", VERSION))));
+    ProfilePage.Builder page = ProfilePage.builder();
+    response.items().stream().filter(ProfileItemCodec::isProfile).map(ProfileItemCodec::fromItem).forEach(page::addProfile);
+    if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+      page.nextPageToken(ProfilePageToken.encode(response.lastEvaluatedKey()));
+    }
+    return page.build();
+  }
+
+  /**
+   * Streams every stored profile, scanning one page at a time as the stream is consumed.
+   *
+   * @return a lazy stream
+   */
+  public Stream<UserProfile> stream() {
+    Spliterator<ProfilePage> pages = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL) {
+      private String token;
+      private boolean done;
+
+      @Override
+      public boolean tryAdvance(Consumer<? super ProfilePage> action) {
+        if (done) {
+          return false;
+        }
+        ProfilePage page = page(STREAM_PAGE_SIZE, token);
+        token = page.nextPageToken().orElse(null);
+        done = token == null;
+        action.accept(page);
+        return true;
+      }
+    };
+    return StreamSupport.stream(pages, false).flatMap(page -> page.profiles().stream());
+  }
+
+  private static Map<String, AttributeValue> key(String userId) {
+    return Map.of(USER_ID, AttributeValue.fromS(userId));
+  }
+
+  private <T> T call(String operation, Supplier<T> request) {
+    try {
+      return request.get();
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map(operation, table, e);
+    }
+  }
+
+  /** Builds a {@link ProfileStore}; the client and table name are required. */
+  public static final class Builder {
+    private DynamoDbClient dynamoDb;
+    private String tableName;
+    private ProfilePolicy policy = ProfilePolicy.defaults();
+    private boolean consistentReads = true;
+
+    private Builder() {}
+
+    /**
+     * Sets the DynamoDB client; it is not closed by the store.
+     *
+     * @param dynamoDb the client
+     * @return this builder
+     */
+    public Builder dynamoDb(DynamoDbClient dynamoDb) {
+      this.dynamoDb = dynamoDb;
+      return this;
+    }
+
+    /**
+     * Sets the profile table's name.
+     *
+     * @param tableName the table
+     * @return this builder
+     */
+    public Builder tableName(String tableName) {
+      this.tableName = tableName;
+      return this;
+    }
+
+    /**
+     * Sets the policy whole profiles are checked against before a first write (default {@link
+     * ProfilePolicy#defaults()}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(ProfilePolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /**
+     * Sets whether reads and scans are strongly consistent (default true, so that a read right
+     * after an update sees it; false halves the read cost).
+     *
+     * @param consistentReads true for strongly consistent reads
+     * @return this builder
+     */
+    public Builder consistentReads(boolean consistentReads) {
+      this.consistentReads = consistentReads;
+      return this;
+    }
+
+    /**
+     * Builds the store.
+     *
+     * @return the store
+     * @throws NullPointerException naming the missing setting
+     * @throws IllegalArgumentException if the table name is blank
+     */
+    public ProfileStore build() {
+      Objects.requireNonNull(dynamoDb, "dynamoDb is required");
+      Objects.requireNonNull(tableName, "tableName is required");
+      Objects.requireNonNull(policy, "policy is required");
+      if (tableName.isBlank()) {
+        throw new IllegalArgumentException("tableName is blank");
+      }
+      return new ProfileStore(this);
+    }
+  }
+}

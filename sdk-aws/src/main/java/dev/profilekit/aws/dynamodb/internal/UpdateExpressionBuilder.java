@@ -1,0 +1,111 @@
+package dev.profilekit.aws.dynamodb.internal;
+
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.CUSTOM_FIELDS;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.PREFERENCES;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.SUBSCRIPTION;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.UPDATED_AT;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
+
+import dev.profilekit.ProfileField;
+import dev.profilekit.ProfileUpdate;
+import dev.profilekit.UserProfile;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Builds the single {@code UpdateItem} that applies a {@link ProfileUpdate}, so that a profile
+ * write never needs the stored item first.
+ *
+ * <p>Only the fields named in the patch appear in the expression: standard fields as top-level
+ * attributes, preferences and custom fields by nested path ({@code preferences.theme}), the
+ * subscription as a whole. Every name goes through a placeholder, so field names can never clash
+ * with DynamoDB's reserved words. The version is incremented in the same expression.
+ */
+public final class UpdateExpressionBuilder {
+
+  private final Map<String, String> names = new HashMap<>();
+  private final Map<String, AttributeValue> values = new HashMap<>();
+  private final List<String> sets = new ArrayList<>();
+  private final List<String> removes = new ArrayList<>();
+
+  private UpdateExpressionBuilder() {}
+
+  /**
+   * Builds the patch of an existing profile: applies only if a profile is stored, and, when the
+   * update has an expected version, only if the stored version equals it.
+   *
+   * @param update the validated update
+   * @param now the write instant, stored as {@code updatedAt}
+   * @return the expression
+   */
+  public static UpdateExpression patch(ProfileUpdate update, Instant now) {
+    UpdateExpressionBuilder b = new UpdateExpressionBuilder();
+    String version = b.name(VERSION);
+    b.sets.add(version + " = " + version + " + " + b.value(AttributeValue.fromN("1")));
+    b.sets.add(b.name(UPDATED_AT) + " = " + b.value(AttributeValue.fromS(now.toString())));
+    update.setFields().forEach((field, text) -> b.set(b.name(field.attributeName()), AttributeValue.fromS(text)));
+    for (ProfileField field : update.removeFields()) {
+      b.removes.add(b.name(field.attributeName()));
+    }
+    update.setPreferences().forEach((k, v) -> b.set(b.name(PREFERENCES) + "." + b.name(k), ProfileItemCodec.encode(v)));
+    update.removePreferences().forEach(k -> b.removes.add(b.name(PREFERENCES) + "." + b.name(k)));
+    update.setCustomFields().forEach((k, v) -> b.set(b.name(CUSTOM_FIELDS) + "." + b.name(k), ProfileItemCodec.encode(v)));
+    update.removeCustomFields().forEach(k -> b.removes.add(b.name(CUSTOM_FIELDS) + "." + b.name(k)));
+    update.subscription().ifPresent(s -> b.set(b.name(SUBSCRIPTION), ProfileItemCodec.encode(s)));
+    if (update.removeSubscription()) {
+      b.removes.add(b.name(SUBSCRIPTION));
+    }
+    String condition = "attribute_exists(" + version + ")";
+    if (update.expectedVersion().isPresent()) {
+      condition += " AND " + version + " = " + b.value(AttributeValue.fromN(update.expectedVersion().get().toString()));
+    }
+    return b.build(condition);
+  }
+
+  /**
+   * Builds the first write of a profile: every attribute of {@code profile} is set, on condition
+   * that no profile is stored yet. An item holding only a sign-out record counts as no profile,
+   * and its record is kept (an update, unlike a put, leaves other attributes alone).
+   *
+   * @param profile the whole profile to store, version 1
+   * @return the expression
+   */
+  public static UpdateExpression create(UserProfile profile) {
+    UpdateExpressionBuilder b = new UpdateExpressionBuilder();
+    ProfileItemCodec.toItem(profile).forEach((attribute, value) -> {
+      if (!attribute.equals(USER_ID)) {
+        b.set(b.name(attribute), value);
+      }
+    });
+    return b.build("attribute_not_exists(" + b.name(VERSION) + ")");
+  }
+
+  private void set(String path, AttributeValue value) {
+    sets.add(path + " = " + value(value));
+  }
+
+  private String name(String attribute) {
+    return names.computeIfAbsent(attribute, a -> "#n" + names.size());
+  }
+
+  private String value(AttributeValue value) {
+    String placeholder = ":v" + values.size();
+    values.put(placeholder, value);
+    return placeholder;
+  }
+
+  private UpdateExpression build(String condition) {
+    StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
+    if (!removes.isEmpty()) {
+      expression.append(" REMOVE ").append(String.join(", ", removes));
+    }
+    Map<String, String> placeholders = new HashMap<>();
+    names.forEach((attribute, placeholder) -> placeholders.put(placeholder, attribute));
+    return new UpdateExpression(expression.toString(), condition, placeholders, values);
+  }
+}
