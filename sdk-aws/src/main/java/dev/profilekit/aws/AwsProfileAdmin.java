@@ -1,0 +1,102 @@
+package dev.profilekit.aws;
+
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.ProfileAdmin;
+import dev.profilekit.ProfilePage;
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.ProfileUpdate;
+import dev.profilekit.UserNotFoundException;
+import dev.profilekit.UserProfile;
+import dev.profilekit.aws.cognito.CognitoAuth;
+import dev.profilekit.aws.cognito.CognitoUser;
+import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.StoredItem;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/** The admin view of {@link AwsUserProfileService}: any user's profile, admin-only fields, listing. */
+final class AwsProfileAdmin implements ProfileAdmin {
+
+  // Cognito subs are UUIDs; this also keeps ids safe inside a ListUsers filter.
+  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.:@+-]{1,128}");
+
+  private final ProfileStore store;
+  private final ProfileFallback fallback;
+  private final CognitoAuth auth;
+  private final ProfilePolicy policy;
+  private final Clock clock;
+
+  AwsProfileAdmin(ProfileStore store, ProfileFallback fallback, CognitoAuth auth, ProfilePolicy policy, Clock clock) {
+    this.store = store;
+    this.fallback = fallback;
+    this.auth = auth;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  @Override
+  public UserProfile getProfile(String userId) {
+    StoredItem item = store.read(checkUserId(userId));
+    return item.profile().orElseGet(() -> fallback.of(userId));
+  }
+
+  @Override
+  public Optional<UserProfile> findStoredProfile(String userId) {
+    return store.read(checkUserId(userId)).profile();
+  }
+
+  @Override
+  public UserProfile updateProfile(String userId, ProfileUpdate update) {
+    checkUserId(userId);
+    if (update == null) {
+      throw new InvalidRequestException("update", "required", "a profile update");
+    }
+    policy.validateAdminUpdate(update);
+    return store.update(userId, update, () -> fallback.of(userId), clock.instant());
+  }
+
+  @Override
+  public void deleteProfile(String userId) {
+    store.delete(checkUserId(userId));
+  }
+
+  @Override
+  public ProfilePage listProfiles(int pageSize, String pageToken) {
+    return store.page(pageSize, pageToken);
+  }
+
+  @Override
+  public Stream<UserProfile> streamProfiles() {
+    return store.stream();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The revocation is recorded first, so it holds even if Cognito fails. {@code
+   * AdminUserGlobalSignOut} is tried with the user id as username (true in pools that sign in by
+   * email, where the username is the {@code sub}); otherwise the username is found with {@code
+   * ListUsers} first.
+   */
+  @Override
+  public void signOutEverywhere(String userId) {
+    checkUserId(userId);
+    store.recordSignOut(userId, AwsUserProfileService.revocationInstant(clock));
+    try {
+      auth.adminGlobalSignOut(userId);
+    } catch (UserNotFoundException notTheUsername) {
+      CognitoUser user = auth.findUserBySub(userId)
+          .orElseThrow(() -> new UserNotFoundException("No user with this id in the user pool"));
+      auth.adminGlobalSignOut(user.username());
+    }
+  }
+
+  private static String checkUserId(String userId) {
+    if (userId == null || !USER_ID.matcher(userId).matches()) {
+      throw new InvalidRequestException("userId", userId == null ? "required" : "format", "a Cognito sub");
+    }
+    return userId;
+  }
+}

@@ -1,0 +1,536 @@
+package dev.profilekit.aws;
+
+import dev.profilekit.AttributeMapper;
+import dev.profilekit.AuthChallenge;
+import dev.profilekit.AuthSession;
+import dev.profilekit.FederatedCallback;
+import dev.profilekit.IdentityProvider;
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.PendingFederatedSignIn;
+import dev.profilekit.ProfileAdmin;
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.ProfileUpdate;
+import dev.profilekit.SignInResult;
+import dev.profilekit.SignUpRequest;
+import dev.profilekit.SignUpResult;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.UserProfile;
+import dev.profilekit.UserProfileService;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.aws.cognito.AuthOutcome;
+import dev.profilekit.aws.cognito.CognitoAuth;
+import dev.profilekit.aws.cognito.CognitoTokens;
+import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.StoredItem;
+import dev.profilekit.aws.federated.CognitoHostedUi;
+import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The AWS implementation of {@link UserProfileService}: sign-in with a Cognito user pool, profiles
+ * in a DynamoDB table, tokens verified locally.
+ *
+ * <pre>{@code
+ * UserProfileService profiles = AwsUserProfileService.builder()
+ *     .cognito(CognitoIdentityProviderClient.create())
+ *     .dynamoDb(DynamoDbClient.create())
+ *     .userPoolId("eu-west-1_AbCdEf123")
+ *     .appClientId("4h3k2j1example")
+ *     .tableName("profiles")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Costs per call are listed on {@link UserProfileService}: a stored profile is read with one
+ * {@code GetItem} and written with one {@code UpdateItem}, never by read-modify-write; Cognito is
+ * called only for authentication and, for users without a stored profile who present an access
+ * token, one attribute lookup. The table format is described in {@code docs/storage.md} and by
+ * {@link dev.profilekit.aws.dynamodb.ProfileAttributes}.
+ *
+ * <p>Failures are ProfileKit exceptions: see {@link dev.profilekit.aws.cognito.CognitoErrors} and
+ * {@link dev.profilekit.aws.dynamodb.DynamoDbErrors}. The service retries nothing itself; the AWS
+ * SDK clients' retry policies apply. Thread-safe. {@link #close()} closes nothing the caller
+ * passed in.
+ */
+public final class AwsUserProfileService implements UserProfileService {
+
+  private final CognitoAuth auth;
+  private final ProfileStore store;
+  private final CognitoTokenVerifier verifier;
+  private final ProfileFallback fallback;
+  private final ProfilePolicy policy;
+  private final Clock clock;
+  private final boolean writeFallbackOnRead;
+  private final Optional<CognitoHostedUi> hostedUi;
+  private final AwsProfileAdmin admin;
+
+  private AwsUserProfileService(ServiceWiring.Parts parts) {
+    this.auth = parts.auth();
+    this.store = parts.store();
+    this.verifier = parts.verifier();
+    this.policy = parts.policy();
+    this.clock = parts.clock();
+    this.writeFallbackOnRead = parts.writeFallbackOnRead();
+    this.hostedUi = parts.hostedUi();
+    this.fallback = new ProfileFallback(AttributeMapper.withPolicy(policy), auth);
+    this.admin = new AwsProfileAdmin(store, fallback, auth, policy, clock);
+  }
+
+  /**
+   * Returns a builder.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---------------------------------------------------------------- sign-up and passwords
+
+  @Override
+  public SignUpResult signUp(SignUpRequest request) {
+    return auth.signUp(request);
+  }
+
+  @Override
+  public void confirmSignUp(String username, String code) {
+    auth.confirmSignUp(username, code);
+  }
+
+  @Override
+  public void resendConfirmationCode(String username) {
+    auth.resendConfirmationCode(username);
+  }
+
+  @Override
+  public void forgotPassword(String username) {
+    auth.forgotPassword(username);
+  }
+
+  @Override
+  public void confirmForgotPassword(String username, String code, String newPassword) {
+    auth.confirmForgotPassword(username, code, newPassword);
+  }
+
+  @Override
+  public void changePassword(AuthSession session, String currentPassword, String newPassword) {
+    auth.changePassword(requireSession(session).accessToken(), currentPassword, newPassword);
+  }
+
+  // ---------------------------------------------------------------- sign-in and sessions
+
+  @Override
+  public SignInResult signIn(String username, String password) {
+    return result(auth.signIn(username, password));
+  }
+
+  @Override
+  public SignInResult respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword) {
+    return result(auth.respondToNewPasswordChallenge(challenge, newPassword));
+  }
+
+  @Override
+  public AuthSession refresh(AuthSession session) {
+    String refreshToken = refreshToken(requireSession(session));
+    CognitoTokens tokens = auth.refresh(refreshToken, session.user().username());
+    return session(tokens, Optional.of(refreshToken));
+  }
+
+  @Override
+  public void signOut(AuthSession session) {
+    auth.revoke(refreshToken(requireSession(session)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The revocation is recorded first, so that it holds even when the Cognito call fails. It is
+   * recorded as the next whole second after now, because a token's {@code iat} has whole seconds:
+   * a token issued in the same second as the sign-out is revoked too, and a new sign-in works
+   * from the next second on.
+   */
+  @Override
+  public void signOutEverywhere(AuthSession session) {
+    AuthSession checked = requireSession(session);
+    store.recordSignOut(checked.user().userId(), revocationInstant(clock));
+    auth.globalSignOut(checked.accessToken());
+  }
+
+  static Instant revocationInstant(Clock clock) {
+    return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+  }
+
+  @Override
+  public VerifiedUser verify(String token) {
+    return verifier.verify(token);
+  }
+
+  // ---------------------------------------------------------------- federated sign-in
+
+  @Override
+  public PendingFederatedSignIn federatedSignIn(IdentityProvider provider, URI redirectUri) {
+    return hostedUi().start(provider, redirectUri);
+  }
+
+  @Override
+  public AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback) {
+    return hostedUi().complete(pending, callback);
+  }
+
+  @Override
+  public URI logoutUri(URI logoutRedirectUri) {
+    return hostedUi().logoutUri(logoutRedirectUri);
+  }
+
+  private CognitoHostedUi hostedUi() {
+    return hostedUi.orElseThrow(() -> new UnsupportedOperationException(
+        "Federated sign-in needs the user pool's hosted UI domain: set AwsUserProfileService.builder().hostedUiDomain(...)"));
+  }
+
+  // ---------------------------------------------------------------- profiles
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The same {@code GetItem} also reads the user's "sign out everywhere" record: a user whose
+   * token was issued before it is rejected with {@link TokenRejectedException.Reason#REVOKED}.
+   * With {@link Builder#writeFallbackOnRead(boolean)}, a fallback is stored
+   * on first read (1 more {@code UpdateItem}).
+   */
+  @Override
+  public UserProfile getProfile(VerifiedUser user) {
+    VerifiedUser checked = requireUser(user);
+    StoredItem item = store.read(checked.userId());
+    item.tokensValidAfter().ifPresent(validAfter -> {
+      // Same rule as the verifier: whole seconds, since iat has no more.
+      if (checked.issuedAt().isBefore(validAfter.truncatedTo(ChronoUnit.SECONDS))) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out everywhere");
+      }
+    });
+    if (item.profile().isPresent()) {
+      return item.profile().get();
+    }
+    UserProfile built = fallback.of(checked);
+    if (!writeFallbackOnRead) {
+      return built;
+    }
+    return store.createIfAbsent(built, clock.instant())
+        .orElseGet(() -> store.read(checked.userId()).profile().orElse(built));
+  }
+
+  @Override
+  public UserProfile updateProfile(VerifiedUser user, ProfileUpdate update) {
+    VerifiedUser checked = requireUser(user);
+    if (update == null) {
+      throw new InvalidRequestException("update", "required", "a profile update");
+    }
+    policy.validateUserUpdate(update);
+    return store.update(checked.userId(), update, () -> fallback.of(checked), clock.instant());
+  }
+
+  @Override
+  public void deleteProfile(VerifiedUser user) {
+    store.delete(requireUser(user).userId());
+  }
+
+  @Override
+  public ProfileAdmin admin() {
+    return admin;
+  }
+
+  @Override
+  public ProfilePolicy policy() {
+    return policy;
+  }
+
+  /** Closes nothing: the clients were passed in by the caller, who closes them. */
+  @Override
+  public void close() {
+    // Nothing of our own holds resources: the AWS clients belong to the caller.
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private SignInResult result(AuthOutcome outcome) {
+    if (outcome.challenge().isPresent()) {
+      return SignInResult.challenged(outcome.challenge().get());
+    }
+    CognitoTokens tokens = outcome.tokens().orElseThrow();
+    return SignInResult.signedIn(session(tokens, tokens.refreshToken()));
+  }
+
+  private AuthSession session(CognitoTokens tokens, Optional<String> refreshToken) {
+    VerifiedUser user = verifier.verify(tokens.idToken());
+    return AuthSession.builder()
+        .idToken(tokens.idToken())
+        .accessToken(tokens.accessToken())
+        .refreshToken(refreshToken)
+        .expiresAt(tokens.expiresAt())
+        .user(user)
+        .build();
+  }
+
+  private static AuthSession requireSession(AuthSession session) {
+    if (session == null) {
+      throw new InvalidRequestException("session", "required", "a session from signIn or refresh");
+    }
+    return session;
+  }
+
+  private static String refreshToken(AuthSession session) {
+    return session.refreshToken().orElseThrow(() -> new InvalidRequestException(
+        "session.refreshToken", "required", "a session from signIn, which holds a refresh token"));
+  }
+
+  private static VerifiedUser requireUser(VerifiedUser user) {
+    if (user == null) {
+      throw new InvalidRequestException("user", "required", "a user from verify() or a session");
+    }
+    return user;
+  }
+
+  @Override
+  public String toString() {
+    return "AwsUserProfileService[table=" + store.tableName() + "]";
+  }
+
+  /**
+   * Builds an {@link AwsUserProfileService}. Required: {@code cognito}, {@code dynamoDb}, {@code
+   * userPoolId}, {@code appClientId}, {@code tableName}; everything else has a documented default.
+   * {@link #build()} names the first missing or invalid setting.
+   */
+  public static final class Builder {
+    CognitoIdentityProviderClient cognito;
+    DynamoDbClient dynamoDb;
+    String userPoolId;
+    String appClientId;
+    String appClientSecret;
+    String tableName;
+    Clock clock = Clock.systemUTC();
+    ProfilePolicy policy = ProfilePolicy.defaults();
+    boolean writeFallbackOnRead;
+    boolean revocationChecks = true;
+    boolean consistentReads = true;
+    int minimumPasswordLength = 8;
+    CognitoTokenVerifier tokenVerifier;
+    URI issuer;
+    URI jwksUri;
+    URI hostedUiDomain;
+    CognitoHostedUi hostedUiInstance;
+
+    private Builder() {}
+
+    /**
+     * Sets the Cognito client (authentication calls); not closed by the service.
+     *
+     * @param cognito the client
+     * @return this builder
+     */
+    public Builder cognito(CognitoIdentityProviderClient cognito) {
+      this.cognito = cognito;
+      return this;
+    }
+
+    /**
+     * Sets the DynamoDB client (the profile table); not closed by the service.
+     *
+     * @param dynamoDb the client
+     * @return this builder
+     */
+    public Builder dynamoDb(DynamoDbClient dynamoDb) {
+      this.dynamoDb = dynamoDb;
+      return this;
+    }
+
+    /**
+     * Sets the user pool id, for example {@code eu-west-1_AbCdEf123}.
+     *
+     * @param userPoolId the pool id
+     * @return this builder
+     */
+    public Builder userPoolId(String userPoolId) {
+      this.userPoolId = userPoolId;
+      return this;
+    }
+
+    /**
+     * Sets the app client id.
+     *
+     * @param appClientId the app client id
+     * @return this builder
+     */
+    public Builder appClientId(String appClientId) {
+      this.appClientId = appClientId;
+      return this;
+    }
+
+    /**
+     * Sets the app client secret when the app client has one (default: none); every call that
+     * needs it then carries the {@code SECRET_HASH}.
+     *
+     * @param appClientSecret the secret
+     * @return this builder
+     */
+    public Builder appClientSecret(String appClientSecret) {
+      this.appClientSecret = appClientSecret;
+      return this;
+    }
+
+    /**
+     * Sets the profile table's name.
+     *
+     * @param tableName the table
+     * @return this builder
+     */
+    public Builder tableName(String tableName) {
+      this.tableName = tableName;
+      return this;
+    }
+
+    /**
+     * Sets the clock for {@code updatedAt}, token expiry and sign-out records (default: system UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sets the policy every update is checked against (default {@link ProfilePolicy#defaults()}).
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(ProfilePolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /**
+     * Sets whether a fallback profile is stored the first time it is read. Default {@code false}:
+     * a read stays one {@code GetItem} and needs no write permission, and the row is created by
+     * the first update (or by the backfill) anyway.
+     *
+     * @param writeFallbackOnRead true to store fallbacks on first read
+     * @return this builder
+     */
+    public Builder writeFallbackOnRead(boolean writeFallbackOnRead) {
+      this.writeFallbackOnRead = writeFallbackOnRead;
+      return this;
+    }
+
+    /**
+     * Sets whether the verifier built by the service checks "sign out everywhere" records in the
+     * profile table (default {@code true}: 1 {@code GetItem} per {@link #verify(String)}). Ignored
+     * when a {@link #tokenVerifier(CognitoTokenVerifier)} is given.
+     *
+     * @param revocationChecks false to skip the check
+     * @return this builder
+     */
+    public Builder revocationChecks(boolean revocationChecks) {
+      this.revocationChecks = revocationChecks;
+      return this;
+    }
+
+    /**
+     * Sets whether profile reads are strongly consistent (default {@code true}, so a read right
+     * after an update sees it).
+     *
+     * @param consistentReads false for eventually consistent, half-price reads
+     * @return this builder
+     */
+    public Builder consistentReads(boolean consistentReads) {
+      this.consistentReads = consistentReads;
+      return this;
+    }
+
+    /**
+     * Sets the shortest new password accepted without asking Cognito (default 8); the pool's own
+     * policy is still enforced by Cognito.
+     *
+     * @param minimumPasswordLength 6 to 99
+     * @return this builder
+     */
+    public Builder minimumPasswordLength(int minimumPasswordLength) {
+      this.minimumPasswordLength = minimumPasswordLength;
+      return this;
+    }
+
+    /**
+     * Sets the token verifier (default: one built for this pool and app client, with the
+     * revocation records of the profile table).
+     *
+     * @param tokenVerifier the verifier
+     * @return this builder
+     */
+    public Builder tokenVerifier(CognitoTokenVerifier tokenVerifier) {
+      this.tokenVerifier = tokenVerifier;
+      return this;
+    }
+
+    /**
+     * Sets the user pool's token issuer (default {@code https://cognito-idp.<region>.amazonaws.com/<poolId>},
+     * the region taken from the pool id); for emulators and proxies.
+     *
+     * @param issuer the exact {@code iss} of the pool's tokens
+     * @return this builder
+     */
+    public Builder issuer(URI issuer) {
+      this.issuer = issuer;
+      return this;
+    }
+
+    /**
+     * Sets the URL of the pool's key set (default {@code <issuer>/.well-known/jwks.json}).
+     *
+     * @param jwksUri the JWKS URL
+     * @return this builder
+     */
+    public Builder jwksUri(URI jwksUri) {
+      this.jwksUri = jwksUri;
+      return this;
+    }
+
+    /**
+     * Sets the user pool domain of the hosted UI, which enables federated sign-in (default: none,
+     * and the federated methods throw {@link UnsupportedOperationException}).
+     *
+     * @param domain for example {@code https://myapp.auth.eu-west-1.amazoncognito.com}
+     * @return this builder
+     */
+    public Builder hostedUiDomain(URI domain) {
+      this.hostedUiDomain = domain;
+      return this;
+    }
+
+    /**
+     * Sets a fully configured hosted UI client for federated sign-in, instead of {@link
+     * #hostedUiDomain(URI)}.
+     *
+     * @param hostedUi the hosted UI client
+     * @return this builder
+     */
+    public Builder hostedUi(CognitoHostedUi hostedUi) {
+      this.hostedUiInstance = hostedUi;
+      return this;
+    }
+
+    /**
+     * Builds the service.
+     *
+     * @return the service
+     * @throws IllegalStateException naming the first missing or invalid setting
+     */
+    public AwsUserProfileService build() {
+      return new AwsUserProfileService(ServiceWiring.wire(this));
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package dev.profilekit.aws;
+
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.aws.cognito.CognitoAuth;
+import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
+import dev.profilekit.aws.federated.CognitoHostedUi;
+import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Checks an {@link AwsUserProfileService.Builder}'s settings and assembles the parts of the
+ * service from them: kept apart from the builder so each stays small.
+ */
+final class ServiceWiring {
+
+  /** The assembled parts of a service. */
+  record Parts(
+      CognitoAuth auth,
+      ProfileStore store,
+      CognitoTokenVerifier verifier,
+      Optional<CognitoHostedUi> hostedUi,
+      ProfilePolicy policy,
+      Clock clock,
+      boolean writeFallbackOnRead) {}
+
+  private ServiceWiring() {}
+
+  static Parts wire(AwsUserProfileService.Builder b) {
+    require(b.cognito, "cognito");
+    require(b.dynamoDb, "dynamoDb");
+    requireText(b.userPoolId, "userPoolId");
+    requireText(b.appClientId, "appClientId");
+    requireText(b.tableName, "tableName");
+    require(b.clock, "clock");
+    require(b.policy, "policy");
+    if (b.appClientSecret != null && b.appClientSecret.isEmpty()) {
+      throw new IllegalStateException("AwsUserProfileService: appClientSecret is empty; leave it unset when the app client has none");
+    }
+    if (b.hostedUiDomain != null && b.hostedUiInstance != null) {
+      throw new IllegalStateException("AwsUserProfileService: set hostedUiDomain or hostedUi, not both");
+    }
+    CognitoAuth auth;
+    ProfileStore store;
+    try {
+      auth = CognitoAuth.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
+          .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength).build();
+      store = ProfileStore.builder().dynamoDb(b.dynamoDb).tableName(b.tableName).policy(b.policy)
+          .consistentReads(b.consistentReads).build();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("AwsUserProfileService: " + e.getMessage(), e);
+    }
+    CognitoTokenVerifier verifier = b.tokenVerifier != null ? b.tokenVerifier : defaultVerifier(b, store);
+    Optional<CognitoHostedUi> hostedUi = Optional.ofNullable(b.hostedUiInstance);
+    if (b.hostedUiDomain != null) {
+      CognitoHostedUi.Builder ui = CognitoHostedUi.builder().domain(b.hostedUiDomain).clientId(b.appClientId)
+          .tokenVerifier(verifier).clock(b.clock);
+      if (b.appClientSecret != null) {
+        ui.clientSecret(b.appClientSecret);
+      }
+      hostedUi = Optional.of(ui.build());
+    }
+    return new Parts(auth, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead);
+  }
+
+  private static CognitoTokenVerifier defaultVerifier(AwsUserProfileService.Builder b, ProfileStore store) {
+    String issuer = b.issuer != null ? b.issuer.toString() : defaultIssuer(b.userPoolId);
+    URI keys = b.jwksUri != null ? b.jwksUri : URI.create(issuer + "/.well-known/jwks.json");
+    CognitoTokenVerifier.Builder verifier = CognitoTokenVerifier.builder()
+        .userPool(issuer, keys)
+        .clientIds(b.appClientId)
+        .clock(b.clock);
+    if (b.revocationChecks) {
+      verifier.revocations(new ProfileTableRevocations(store));
+    }
+    return verifier.build();
+  }
+
+  /** Real pool ids start with their region: {@code eu-west-1_AbCdEf123}. */
+  static String defaultIssuer(String userPoolId) {
+    int underscore = userPoolId.indexOf('_');
+    if (underscore <= 0) {
+      throw new IllegalStateException("AwsUserProfileService: cannot tell the region from userPoolId; set issuer(...) explicitly");
+    }
+    return "https://cognito-idp." + userPoolId.substring(0, underscore) + ".amazonaws.com/" + userPoolId;
+  }
+
+  private static void require(Object value, String name) {
+    if (value == null) {
+      throw new IllegalStateException("AwsUserProfileService: " + name + " is required");
+    }
+  }
+
+  private static void requireText(String value, String name) {
+    require(value, name);
+    if (value.isBlank()) {
+      throw new IllegalStateException("AwsUserProfileService: " + name + " is blank");
+    }
+  }
+}
