@@ -429,8 +429,8 @@ public final class CognitoTokenVerifier {
     }
 
     /**
-     * Adds an application check run after all others, on every {@link #build() built} verifier's
-     * {@code verify}, cache hits included (keep it cheap). Returning false, or throwing, rejects
+     * Adds an application check, run after all others on every {@code verify}, cache hits
+     * included (keep it cheap). Returning false, or throwing, rejects
      * the token with {@link Reason#CUSTOM_CHECK_FAILED}; a {@link TokenRejectedException} it
      * throws passes through unchanged.
      *

@@ -146,6 +146,24 @@ class KeyFetchingTest {
   }
 
   @Test
+  void afterTwentyFourHoursOfOutageTheStaleKeysStopVerifying() {
+    verifier.verify(token(TestKeys.POOL_KEY));
+    server.mode(JwksServer.Mode.FAIL_500);
+
+    clock.advance(Duration.ofHours(23));
+    verifier.verify(token(TestKeys.POOL_KEY));
+    clock.advance(Duration.ofHours(1).plusMinutes(1));
+
+    assertThat(reasonOf(token(TestKeys.POOL_KEY))).isEqualTo(Reason.KEYS_UNAVAILABLE);
+    clock.advance(Duration.ofSeconds(1)); // inside the cool-down: still no stale set
+    assertThat(reasonOf(token(TestKeys.POOL_KEY))).isEqualTo(Reason.KEYS_UNAVAILABLE);
+
+    server.mode(JwksServer.Mode.SERVE);
+    clock.advance(Duration.ofSeconds(10));
+    verifier.verify(token(TestKeys.POOL_KEY));
+  }
+
+  @Test
   void endpointDownWithNothingCachedRejectsAsKeysUnavailable() {
     server.mode(JwksServer.Mode.FAIL_500);
 

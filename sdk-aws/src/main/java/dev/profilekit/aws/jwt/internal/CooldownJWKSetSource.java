@@ -10,7 +10,10 @@ import java.io.IOException;
 
 /**
  * Lets at most one fetch through to the key endpoint per cool-down; in between, answers with the
- * last key set obtained.
+ * key set the latest fetch obtained.
+ *
+ * <p>Inside a cool-down the answer is that of the latest attempt: its set, or (when it failed) a
+ * failure.
  *
  * <p>Why not nimbus's {@code RateLimitedJWKSetSource}: it allows two calls per interval (and a new
  * interval starts with the first call after the previous one ends), so tokens with random unknown
@@ -52,9 +55,15 @@ public final class CooldownJWKSetSource implements JWKSetSource<SecurityContext>
     }
     attempted = true;
     lastAttempt = currentTime;
-    JWKSet set = delegate.getJWKSet(refreshEvaluator, currentTime, context);
-    lastSet = set;
-    return set;
+    try {
+      lastSet = delegate.getJWKSet(refreshEvaluator, currentTime, context);
+      return lastSet;
+    } catch (KeySourceException | RuntimeException e) {
+      // Only the outcome of the latest attempt is repeated: once the outage tolerance below has
+      // given up, the cool-down must not bring an older set back to life.
+      lastSet = null;
+      throw e;
+    }
   }
 
   @Override

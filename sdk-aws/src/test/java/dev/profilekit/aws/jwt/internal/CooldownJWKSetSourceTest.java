@@ -85,4 +85,15 @@ class CooldownJWKSetSourceTest {
     assertThat(fetchesAt(source, 10_000)).isZero();
     assertThat(counting.calls).isEqualTo(2);
   }
+
+  @Test
+  void afterAFailedFetchTheCooldownDoesNotServeAnOlderSet() throws Exception {
+    CountingSource counting = new CountingSource();
+    CooldownJWKSetSource source = new CooldownJWKSetSource(counting, 10_000);
+    source.getJWKSet(JWKSetCacheRefreshEvaluator.forceRefresh(), 0, null);
+
+    counting.failing = true;
+    assertThat(fetchesAt(source, 10_000, 12_000)).isEqualTo(2);
+    assertThat(counting.calls).isEqualTo(2);
+  }
 }
