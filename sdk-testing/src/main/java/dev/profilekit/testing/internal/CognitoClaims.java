@@ -6,19 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Fills ID and access token claims the way a Cognito user pool does, so that tokens from the
  * in-memory service look like the real ones to any verifier.
  */
 public final class CognitoClaims {
-
-  /** Claims that are about the token, not user attributes. */
-  public static final Set<String> TECHNICAL_CLAIMS = Set.of(
-      "iss", "sub", "aud", "exp", "iat", "nbf", "auth_time", "token_use", "jti", "origin_jti",
-      "event_id", "nonce", "at_hash", "cognito:username", "cognito:groups", "cognito:roles",
-      "cognito:preferred_role", "identities", "client_id", "scope", "username", "version");
 
   /** The scope Cognito puts in access tokens from {@code InitiateAuth}. */
   public static final String ADMIN_SCOPE = "aws.cognito.signin.user.admin";

@@ -4,11 +4,11 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.PlainObject;
 import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.PlainJWT;
-import com.nimbusds.jwt.SignedJWT;
-import java.text.ParseException;
 import java.util.Map;
 
 /** Serialises and signs claims as a compact JWT, correctly or in one of the ways tests need broken. */
@@ -39,25 +39,26 @@ public final class JwtMinter {
    * @return the compact serialisation
    */
   public static String mint(Map<String, Object> claims, String keyId, Signing signing) {
+    // The payload is serialised as is, without claim type checks: tests need ill-typed claims too.
+    Payload payload = new Payload(claims);
     try {
-      JWTClaimsSet claimsSet = JWTClaimsSet.parse(claims);
       switch (signing) {
         case UNSIGNED:
-          return new PlainJWT(claimsSet).serialize();
+          return new PlainObject(new PlainHeader.Builder().type(JOSEObjectType.JWT).build(), payload).serialize();
         case HS256_WITH_PUBLIC_KEY: {
-          SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).type(JOSEObjectType.JWT).build(), claimsSet);
-          jwt.sign(new MACSigner(TestKeys.trusted().publicKey().getEncoded()));
-          return jwt.serialize();
+          JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(keyId).type(JOSEObjectType.JWT).build(), payload);
+          jws.sign(new MACSigner(TestKeys.trusted().publicKey().getEncoded()));
+          return jws.serialize();
         }
         default: {
-          SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), claimsSet);
-          jwt.sign(signing == Signing.UNTRUSTED_KEY ? TestKeys.untrusted().signer() : TestKeys.trusted().signer());
-          String token = jwt.serialize();
+          JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(keyId).build(), payload);
+          jws.sign(signing == Signing.UNTRUSTED_KEY ? TestKeys.untrusted().signer() : TestKeys.trusted().signer());
+          String token = jws.serialize();
           return signing == Signing.TAMPERED ? tamper(token) : token;
         }
       }
-    } catch (ParseException | JOSEException e) {
-      throw new IllegalArgumentException("claims cannot be serialised as a JWT: " + e.getMessage(), e);
+    } catch (JOSEException e) {
+      throw new IllegalStateException("the test key cannot sign", e);
     }
   }
 

@@ -27,6 +27,12 @@ import java.util.function.Function;
  */
 public final class TokenChecker {
 
+  /** The ID-token claims that are user attributes (OpenID Connect's standard claims), as the AWS verifier reads them. */
+  private static final java.util.Set<String> STANDARD_ATTRIBUTES = java.util.Set.of(
+      "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture",
+      "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number",
+      "phone_number_verified", "address", "updated_at");
+
   /** Longest token accepted, in characters; longer input is refused before parsing. */
   public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
@@ -200,7 +206,8 @@ public final class TokenChecker {
         user.emailVerified(Boolean.TRUE.equals(verified) || "true".equals(verified));
         for (Map.Entry<String, Object> claim : claims.getClaims().entrySet()) {
           Object value = claim.getValue();
-          if (!CognitoClaims.TECHNICAL_CLAIMS.contains(claim.getKey()) && (value instanceof String || value instanceof Boolean)) {
+          boolean attribute = STANDARD_ATTRIBUTES.contains(claim.getKey()) || claim.getKey().startsWith("custom:");
+          if (attribute && (value instanceof String || value instanceof Boolean || value instanceof Number)) {
             user.putAttribute(claim.getKey(), value.toString());
           }
         }
