@@ -73,6 +73,14 @@ class TestTokensTest {
         .containsEntry("email_verified", "true").containsKey("picture");
   }
 
+  @Test
+  void anAccessTokenOfAFederatedUserNamesTheProviderThroughTheUsername() {
+    VerifiedUser user = FAKE.verify(TOKENS.validAccessToken(ADA));
+
+    assertThat(user.identityProvider()).isEqualTo(dev.profilekit.IdentityProvider.GOOGLE);
+    assertThat(user.linkedIdentities()).singleElement().satisfies(identity -> assertThat(ADA.username()).endsWith(identity.providerUserId()));
+  }
+
   static Stream<Arguments> brokenTokens() {
     return Stream.of(
         broken("expired", TOKENS::expiredIdToken, Reason.EXPIRED),

@@ -213,6 +213,11 @@ public final class TokenChecker {
         }
       }
       List<LinkedIdentity> identities = identities(claims.getClaim("identities"));
+      if (identities.isEmpty() && use == TokenUse.ACCESS) {
+        // Access tokens carry no identities claim; a federated username (Google_..., SignInWithApple_...)
+        // names the provider, so both kinds of token agree on who signed in, as in the AWS verifier.
+        LinkedIdentity.fromCognitoUsername(username).ifPresent(identities::add);
+      }
       user.addAllLinkedIdentities(identities);
       if (!identities.isEmpty()) {
         user.identityProvider(identities.get(0).provider());
@@ -225,7 +230,7 @@ public final class TokenChecker {
 
   private static List<LinkedIdentity> identities(Object claim) {
     if (!(claim instanceof List<?> list)) {
-      return List.of();
+      return new java.util.ArrayList<>();
     }
     java.util.ArrayList<LinkedIdentity> identities = new java.util.ArrayList<>();
     for (Object element : list) {

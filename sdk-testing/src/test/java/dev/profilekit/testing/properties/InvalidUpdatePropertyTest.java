@@ -24,7 +24,7 @@ import net.jqwik.api.Provide;
  * violation, is rejected with {@link InvalidProfileException} naming the field, never echoing the
  * value, and leaves the stored profile exactly as it was.
  */
-class InvalidUpdateProperties {
+class InvalidUpdatePropertyTest {
 
   private final InMemoryUserProfileService fake = InMemoryUserProfileService.create();
 

@@ -25,7 +25,7 @@ import net.jqwik.api.Provide;
  * Every valid update, applied to the in-memory service and read back, yields exactly what was
  * written: checked against a plain-map model of the profile over sequences of updates.
  */
-class ProfileUpdateProperties {
+class ValidUpdatePropertyTest {
 
   private final InMemoryUserProfileService fake = InMemoryUserProfileService.create();
 
