@@ -68,6 +68,7 @@ public final class AwsUserProfileService implements UserProfileService {
   private final boolean writeFallbackOnRead;
   private final Optional<CognitoHostedUi> hostedUi;
   private final AwsProfileAdmin admin;
+  private final SignInCapture signInCapture;
 
   private AwsUserProfileService(ServiceWiring.Parts parts) {
     this.auth = parts.auth();
@@ -77,7 +78,9 @@ public final class AwsUserProfileService implements UserProfileService {
     this.clock = parts.clock();
     this.writeFallbackOnRead = parts.writeFallbackOnRead();
     this.hostedUi = parts.hostedUi();
-    this.fallback = new ProfileFallback(AttributeMapper.withPolicy(policy), auth);
+    AttributeMapper mapper = AttributeMapper.withPolicy(policy);
+    this.fallback = new ProfileFallback(mapper, auth);
+    this.signInCapture = new SignInCapture(store, fallback, mapper, clock);
     this.admin = new AwsProfileAdmin(store, fallback, auth, policy, clock);
   }
 
@@ -177,9 +180,18 @@ public final class AwsUserProfileService implements UserProfileService {
     return hostedUi().start(provider, redirectUri);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>If the profile table fails while the provider's attributes are captured, the exception
+   * ({@link dev.profilekit.ServiceUnavailableException}...) propagates and the session is not
+   * returned: the sign-in has to start again.
+   */
   @Override
   public AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback) {
-    return hostedUi().complete(pending, callback);
+    AuthSession session = hostedUi().complete(pending, callback);
+    signInCapture.capture(session.user());
+    return session;
   }
 
   @Override
