@@ -55,11 +55,14 @@ public enum Backend {
    *     settings missing); the message says what to do
    */
   public ExampleEnvironment open() {
-    if (this == IN_MEMORY) {
-      return InMemoryExampleEnvironment.create();
+    switch (this) {
+      case EMULATORS:
+        return EmulatorExampleEnvironment.start();
+      case AWS:
+        return AwsExampleEnvironment.fromEnvironment(System.getenv(), System.out);
+      default:
+        return InMemoryExampleEnvironment.create();
     }
-    // AwsUserProfileService is not in this build yet; the switch is parsed so that it fails clearly.
-    throw new IllegalStateException(flag + " needs AwsUserProfileService (profilekit-aws), which this build does not have yet");
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.profilekit.examples;
 
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.UserProfileService;
+import java.util.List;
 import java.util.Optional;
 import dev.profilekit.VerifiedUser;
 
@@ -55,6 +56,15 @@ public interface ExampleEnvironment extends AutoCloseable {
    * @return the seeded user, or the reason there is none
    */
   FederatedUser federatedUser(IdentityProvider provider);
+
+  /**
+   * Returns what differs on this backend from AWS, for the end of an example's output.
+   *
+   * @return one line per difference; empty by default
+   */
+  default List<String> notes() {
+    return List.of();
+  }
 
   /** Closes the service and stops anything the environment started. */
   @Override

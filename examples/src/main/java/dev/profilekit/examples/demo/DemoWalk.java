@@ -86,17 +86,19 @@ public final class DemoWalk {
     print("confirm", email + " confirmed with the code from the mailbox (codes are never printed)");
     AuthSession session = service.signIn(email, password).sessionOrThrow();
     print("sign in", email + " -> session with ID, access and refresh tokens (tokens are never printed)");
-    VerifiedUser user = service.verify(session.idToken());
-    check(user.userId().equals(signUp.userId()), "the verified token names another user");
-    print("verify token", "ID token verified locally -> user " + shortId(user.userId()) + ", provider "
-        + user.identityProvider() + ", token use " + user.tokenUse() + ", email verified " + user.emailVerified());
+    VerifiedUser fromIdToken = service.verify(session.idToken());
+    // An API receives the access token; the profile calls below use the user it speaks for.
+    VerifiedUser user = service.verify(session.accessToken());
+    check(user.userId().equals(signUp.userId()) && fromIdToken.userId().equals(signUp.userId()), "a verified token names another user");
+    print("verify tokens", "ID and access tokens verified locally -> user " + shortId(user.userId()) + ", provider "
+        + user.identityProvider() + ", email verified " + fromIdToken.emailVerified());
 
     // 7-9: the fallback profile, an edit that stores it, and a stale edit.
     UserProfile fallback = service.getProfile(user);
     check(!fallback.isStored() && fallback.version() == 0, "a new user's profile should be a fallback at version 0");
     print("read profile", "nothing stored yet -> " + fallback.source() + " v" + fallback.version()
-        + " from the sign-up attributes: displayName " + quoted(fallback.displayName().orElse("?"))
-        + ", locale " + fallback.locale().orElse("?"));
+        + " from the user pool's attributes: displayName " + quoted(fallback.displayName().orElse("(none)"))
+        + ", locale " + fallback.locale().orElse("(none)"));
     UserProfile edited = service.updateProfile(user, ProfileUpdate.builder()
         .expectedVersion(fallback.version())
         .displayName("Ada King")
@@ -137,14 +139,22 @@ public final class DemoWalk {
 
     // 12: signing out everywhere makes every earlier token useless, even before it expires.
     service.signOutEverywhere(session);
+    TokenRejectedException.Reason idReason = rejection(service, session.idToken());
+    TokenRejectedException.Reason accessReason = rejection(service, session.accessToken());
+    check(idReason == TokenRejectedException.Reason.REVOKED && accessReason == TokenRejectedException.Reason.REVOKED,
+        "the old tokens were rejected as " + idReason + " and " + accessReason + ", not REVOKED");
+    print("sign out everywhere", "the old ID and access tokens are now rejected: TokenRejectedException, reason " + accessReason);
+    out.println("Done: " + step + " steps on " + environment.backend().description() + ". No token, password or code was printed.");
+    environment.notes().forEach(note -> out.println("Note: " + note));
+  }
+
+  private static TokenRejectedException.Reason rejection(UserProfileService service, String token) {
     try {
-      service.verify(session.idToken());
+      service.verify(token);
       throw new DemoFailure("a token issued before sign-out everywhere was still accepted");
     } catch (TokenRejectedException rejected) {
-      check(rejected.reason() == TokenRejectedException.Reason.REVOKED, "the old token was rejected as " + rejected.reason() + ", not REVOKED");
-      print("sign out everywhere", "the old ID token is now rejected: TokenRejectedException, reason " + rejected.reason());
+      return rejected.reason();
     }
-    out.println("Done: " + step + " steps on " + environment.backend().description() + ". No token, password or code was printed.");
   }
 
   private void federated(UserProfileService service, FederatedUser federated) {

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * Runs {@link ProfileHttpService} from the command line on the chosen backend. On the local
- * backends it also signs up a user and writes their ID token to an owner-only temporary file, so
+ * backends it also signs up a user and writes their access token to an owner-only temporary file, so
  * the printed {@code curl} commands work at once; the token itself is never printed.
  */
 final class HttpMain {
@@ -45,11 +45,11 @@ final class HttpMain {
     out.println("Profile service on " + backend.description() + " listening at " + base + " (Ctrl-C stops it)");
     String auth;
     if (backend == Backend.AWS) {
-      out.println("Send the ID or access token of a user of your pool, e.g. export TOKEN=...");
+      out.println("Send the access (or ID) token of a user of your pool: export TOKEN=<token>");
       auth = "Authorization: Bearer $TOKEN";
     } else {
       Path tokenFile = signInDemoUser(environment);
-      out.println("Signed up " + environment.demoEmail() + "; their ID token is in " + tokenFile + " (owner-only file)");
+      out.println("Signed up " + environment.demoEmail() + "; their access token is in " + tokenFile + " (owner-only file)");
       auth = "Authorization: Bearer $(cat " + tokenFile + ")";
     }
     out.println("  curl -s " + base + "/healthz");
@@ -87,7 +87,8 @@ final class HttpMain {
       Path file = Files.createTempFile("profilekit-token-", ".jwt",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       file.toFile().deleteOnExit();
-      Files.writeString(file, session.idToken(), StandardCharsets.US_ASCII);
+      // An API is called with the access token; the ID token is for the client that signed in.
+      Files.writeString(file, session.accessToken(), StandardCharsets.US_ASCII);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the token file", e);

@@ -7,6 +7,7 @@ import dev.profilekit.examples.InMemoryExampleEnvironment;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The README's first command, on the in-memory service: every printed step is checked. */
@@ -20,7 +21,7 @@ class DemoTest {
     try (RecordingEnvironment environment = new RecordingEnvironment(InMemoryExampleEnvironment.create())) {
       DemoWalk.run(environment, print(out));
 
-      DemoTranscript.check(text(out), Backend.IN_MEMORY, "ada@example.com", DemoTranscript.FEDERATED_SEEDED, environment.secrets());
+      DemoTranscript.check(text(out), Backend.IN_MEMORY, "ada@example.com", DemoTranscript.FEDERATED_SEEDED, true, List.of(), environment.secrets());
       // The code, the password and three tokens at least.
       assertThat(environment.secrets()).hasSizeGreaterThanOrEqualTo(5);
     }

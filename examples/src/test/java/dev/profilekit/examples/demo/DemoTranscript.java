@@ -26,9 +26,14 @@ final class DemoTranscript {
       "sign up \\(Google\\) +skipped: .*hosted UI.*",
       "sign up \\(Apple\\) +skipped: .*hosted UI.*");
 
-  static void check(String output, Backend backend, String email, List<String> federatedLines, List<String> secrets) {
-    List<String> lines = output.lines().toList();
-    assertThat(lines).hasSize(DemoWalk.STEPS + 2);
+  static void check(String output, Backend backend, String email, List<String> federatedLines, boolean emailVerified,
+      List<String> notes, List<String> secrets) {
+    List<String> all = output.lines().toList();
+    assertThat(all).hasSize(DemoWalk.STEPS + 2 + notes.size());
+    List<String> lines = all.subList(0, DemoWalk.STEPS + 2);
+    for (int i = 0; i < notes.size(); i++) {
+      assertThat(all.get(DemoWalk.STEPS + 2 + i)).isEqualTo("Note: " + notes.get(i));
+    }
     assertThat(lines.get(0)).isEqualTo("ProfileKit demo on " + backend.description());
     String quotedEmail = Pattern.quote(email);
     List<String> steps = List.of(
@@ -37,13 +42,13 @@ final class DemoTranscript {
         federatedLines.get(1),
         "confirm +" + quotedEmail + " confirmed with the code from the mailbox \\(codes are never printed\\)",
         "sign in +" + quotedEmail + " -> session with ID, access and refresh tokens \\(tokens are never printed\\)",
-        "verify token +ID token verified locally -> user " + ID + ", provider COGNITO, token use ID, email verified true",
-        "read profile +nothing stored yet -> FALLBACK v0 from the sign-up attributes: displayName \"Ada Lovelace\", locale en-GB",
+        "verify tokens +ID and access tokens verified locally -> user " + ID + ", provider COGNITO, email verified " + emailVerified,
+        "read profile +nothing stored yet -> FALLBACK v0 from the user pool's attributes: displayName \"Ada Lovelace\", locale en-GB",
         "edit profile +displayName \"Ada King\", customFields\\.favouriteColour \"green\", expecting v0 -> STORED v1",
         "stale edit +another edit still expecting v0 -> refused: VersionConflictException \\(stored is v1\\), nothing changed",
         "user sets plan +subscription pro-monthly -> refused: ForbiddenFieldException \\(field subscription is admin-only\\)",
         "admin sets plan +subscription pro-monthly ACTIVE through admin\\(\\) -> v2; the user now reads plan pro-monthly",
-        "sign out everywhere +the old ID token is now rejected: TokenRejectedException, reason REVOKED");
+        "sign out everywhere +the old ID and access tokens are now rejected: TokenRejectedException, reason REVOKED");
     for (int i = 0; i < steps.size(); i++) {
       String expected = String.format("%2d\\. ", i + 1) + steps.get(i);
       assertThat(lines.get(i + 1)).as("step %d", i + 1).matches(expected);

@@ -85,6 +85,11 @@ final class RecordingEnvironment implements ExampleEnvironment {
   }
 
   @Override
+  public List<String> notes() {
+    return delegate.notes();
+  }
+
+  @Override
   public void close() {
     delegate.close();
   }
