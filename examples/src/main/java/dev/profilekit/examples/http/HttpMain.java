@@ -26,7 +26,40 @@ final class HttpMain {
 
   private HttpMain() {}
 
-  static void run(String[] args, PrintStream out) {
+  /** The running service and its backend; closing stops both (the shutdown hook does it otherwise). */
+  static final class Running implements AutoCloseable {
+    private final ProfileHttpService http;
+    private final ExampleEnvironment environment;
+    private final Thread shutdownHook;
+
+    private Running(ProfileHttpService http, ExampleEnvironment environment) {
+      this.http = http;
+      this.environment = environment;
+      this.shutdownHook = new Thread(this::stop, "profile-http-shutdown");
+      Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    ProfileHttpService http() {
+      return http;
+    }
+
+    private void stop() {
+      http.close();
+      environment.close();
+    }
+
+    @Override
+    public void close() {
+      stop();
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException alreadyShuttingDown) {
+        // The hook is running or has run: it stops the same things.
+      }
+    }
+  }
+
+  static Running run(String[] args, PrintStream out) {
     Backend backend = Backend.fromArguments(args);
     int port = port(Backend.remainingArguments(args));
     ExampleEnvironment environment = backend.open();
@@ -37,10 +70,7 @@ final class HttpMain {
       environment.close();
       throw e;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      http.close();
-      environment.close();
-    }, "profile-http-shutdown"));
+    Running running = new Running(http, environment);
     String base = http.baseUri().toString();
     out.println("Profile service on " + backend.description() + " listening at " + base + " (Ctrl-C stops it)");
     String auth;
@@ -57,6 +87,7 @@ final class HttpMain {
     out.println("  curl -si -X PATCH -H \"" + auth + "\" -H 'If-Match: \"0\"' -H 'Content-Type: application/merge-patch+json' \\");
     out.println("       -d '{\"displayName\":\"Ada\",\"customFields\":{\"favouriteColour\":\"green\"}}' " + base + "/me/profile");
     // The server's threads keep the JVM alive until Ctrl-C runs the shutdown hook.
+    return running;
   }
 
   private static int port(List<String> args) {
