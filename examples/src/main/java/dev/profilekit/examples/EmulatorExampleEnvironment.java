@@ -97,8 +97,8 @@ public final class EmulatorExampleEnvironment implements ExampleEnvironment {
 
   @Override
   public FederatedUser federatedUser(IdentityProvider provider) {
-    return FederatedUser.unavailable(provider, "cognito-local has no hosted UI or identity providers"
-        + " (the code exchange is tested against a loopback hosted UI, see docs/federated-sign-in.md)");
+    return FederatedUser.unavailable(provider, "cognito-local has no hosted UI"
+        + " (federated sign-in is tested on a loopback hosted UI, see docs/federated-sign-in.md)");
   }
 
   @Override
