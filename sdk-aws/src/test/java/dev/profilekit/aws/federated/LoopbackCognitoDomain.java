@@ -37,15 +37,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Cognito user pool domain on loopback, for tests: {@code /oauth2/token} (authorization code with
+ * A Cognito user pool domain on loopback, for tests (shared through sdk-aws's test jar): {@code /oauth2/token} (authorization code with
  * PKCE S256, refresh token), client authentication, single-use codes, RS256 ID tokens signed by a
  * key whose set is served at {@code /<poolId>/.well-known/jwks.json}, as Cognito's issuer does.
  * {@link #authorize(URI, Map)} plays the browser and the provider: it checks the authorize URL and
  * returns the callback URI Cognito would redirect to.
  */
-final class LoopbackCognitoDomain implements AutoCloseable {
+public final class LoopbackCognitoDomain implements AutoCloseable {
 
-  static final String POOL_ID = "eu-west-1_Loopback1";
+  /** The user pool id in the issuer, {@code <domain>/<POOL_ID>}. */
+  public static final String POOL_ID = "eu-west-1_Loopback1";
 
   /** One key per JVM: generating a 2048-bit RSA key costs a few hundred milliseconds. */
   private static final RSAKey SHARED_KEY = generateKey();
@@ -69,7 +70,14 @@ final class LoopbackCognitoDomain implements AutoCloseable {
 
   private record PendingCode(String challenge, String redirectUri, String nonce, Map<String, Object> claims) {}
 
-  LoopbackCognitoDomain(String clientId, String clientSecret) throws IOException {
+  /**
+   * Starts the domain on a free loopback port.
+   *
+   * @param clientId the app client id it accepts and issues tokens to
+   * @param clientSecret the client secret it requires by HTTP Basic, or null for a public client
+   * @throws IOException if the server cannot start
+   */
+  public LoopbackCognitoDomain(String clientId, String clientSecret) throws IOException {
     this.clientId = clientId;
     this.clientSecret = clientSecret;
     this.publishedKey = SHARED_KEY;
@@ -91,12 +99,51 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     }
   }
 
-  URI domain() {
+  /**
+   * The domain's base URI, for {@code CognitoHostedUi.builder().domain(...)}.
+   *
+   * @return {@code http://127.0.0.1:<port>}
+   */
+  public URI domain() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  String issuer() {
+  /**
+   * The issuer of the tokens it signs.
+   *
+   * @return {@code <domain>/<POOL_ID>}
+   */
+  public String issuer() {
     return domain() + "/" + POOL_ID;
+  }
+
+  /**
+   * Where its key set is served.
+   *
+   * @return {@code <issuer>/.well-known/jwks.json}
+   */
+  public URI jwksUri() {
+    return URI.create(issuer() + "/.well-known/jwks.json");
+  }
+
+  /**
+   * The claims of a new Google user with this email, as Cognito puts them in the ID token.
+   *
+   * @param email the Google account's email
+   * @return claims with a fresh {@code sub} and Google user id
+   */
+  public static Map<String, Object> googleUser(String email) {
+    String googleId = String.valueOf(100000000000000000L + (long) (Math.random() * 899999999999999999L));
+    return Map.of(
+        "sub", UUID.randomUUID().toString(),
+        "cognito:username", "Google_" + googleId,
+        "email", email,
+        "email_verified", true,
+        "name", "Ada Lovelace",
+        "given_name", "Ada",
+        "family_name", "Lovelace",
+        "identities", List.of(Map.of("userId", googleId, "providerName", "Google", "providerType", "Google",
+            "primary", "true", "dateCreated", "1700000000000")));
   }
 
   /** Signs tokens with another key from now on; the published key set stays the same. */
@@ -140,6 +187,7 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     server.stop(0);
   }
 
+  /** Stops the server and releases hanging requests. */
   @Override
   public void close() {
     closed.countDown();
@@ -150,8 +198,12 @@ final class LoopbackCognitoDomain implements AutoCloseable {
   /**
    * Checks an authorize URL as Cognito would, "signs the user in" with {@code claims}, and returns
    * the callback URI with a fresh single-use code and the request's state.
+   *
+   * @param authorizeUrl the URL the browser was sent to
+   * @param claims the user's ID-token claims ({@code sub}, {@code cognito:username}, {@code email}...)
+   * @return the callback URI
    */
-  URI authorize(URI authorizeUrl, Map<String, Object> claims) {
+  public URI authorize(URI authorizeUrl, Map<String, Object> claims) {
     Map<String, String> query = parseForm(authorizeUrl.getRawQuery());
     require(authorizeUrl.getPath().equals("/oauth2/authorize"), "path " + authorizeUrl.getPath());
     require("code".equals(query.get("response_type")), "response_type");
@@ -235,7 +287,7 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     String nonce = nonceOverride != null ? nonceOverride : pending.nonce();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id_token", idToken(pending.claims(), nonce));
-    body.put("access_token", "access-" + UUID.randomUUID());
+    body.put("access_token", accessToken(pending.claims()));
     body.put("refresh_token", refreshToken);
     body.put("expires_in", 3600);
     body.put("token_type", "Bearer");
@@ -250,7 +302,7 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id_token", idToken(claims, null));
-    body.put("access_token", "access-" + UUID.randomUUID());
+    body.put("access_token", accessToken(claims));
     body.put("expires_in", 3600);
     body.put("token_type", "Bearer");
     respond(exchange, 200, JSONObjectUtils.toJSONString(body));
@@ -270,13 +322,34 @@ final class LoopbackCognitoDomain implements AutoCloseable {
     if (nonce != null) {
       builder.claim("nonce", nonce);
     }
+    return sign(builder.build());
+  }
+
+  private String sign(JWTClaimsSet claims) {
     try {
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), builder.build());
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(signingKey.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(signingKey));
       return jwt.serialize();
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Signs an access token as Cognito would issue it to this user. */
+  private String accessToken(Map<String, Object> claims) {
+    Instant now = Instant.now();
+    JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
+        .issuer(issuer())
+        .subject(String.valueOf(claims.get("sub")))
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plusSeconds(3600)))
+        .jwtID(UUID.randomUUID().toString())
+        .claim("client_id", clientId)
+        .claim("token_use", "access")
+        .claim("scope", "openid email profile aws.cognito.signin.user.admin")
+        .claim("username", claims.get("cognito:username"))
+        .claim("auth_time", now.getEpochSecond());
+    return sign(builder.build());
   }
 
   static Map<String, String> parseForm(String raw) {
