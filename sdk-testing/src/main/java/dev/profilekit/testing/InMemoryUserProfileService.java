@@ -21,6 +21,7 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.testing.internal.FallbackProfiles;
 import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
 import dev.profilekit.testing.internal.PasswordHasher;
@@ -32,7 +33,6 @@ import dev.profilekit.testing.internal.UserRecord;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +60,7 @@ import java.util.UUID;
 public final class InMemoryUserProfileService implements UserProfileService {
 
   private final InMemoryServiceSettings settings;
-  private final AttributeMapper mapper;
+  private final FallbackProfiles fallbacks;
   private final UserDirectory directory;
   private final SessionIssuer sessions;
   private final FederationBroker federation;
@@ -71,13 +71,14 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private InMemoryUserProfileService(InMemoryServiceSettings settings) {
     this.settings = settings;
     Clock clock = settings.clock();
-    this.mapper = settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy());
     this.directory = new UserDirectory(clock, settings.fixedConfirmationCodeOrNull());
+    this.fallbacks = new FallbackProfiles(
+        settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
         settings.accessTokenLifetime(), settings.refreshTokenLifetime());
     this.federation = new FederationBroker(clock);
     this.profiles = new ProfileStore(clock, settings.policy());
-    this.admin = new InMemoryAdmin(profiles, settings.policy(), this::fallbackOfUserId, this::signOutEverywhereById);
+    this.admin = new InMemoryAdmin(profiles, settings.policy(), fallbacks::ofUserId, this::signOutEverywhereById);
     this.tokens = TestTokens.forUserPool(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime());
   }
 
@@ -344,9 +345,9 @@ public final class InMemoryUserProfileService implements UserProfileService {
     UserProfile stored = profiles.get(user.userId());
     try {
       if (stored == null) {
-        profiles.update(user.userId(), ProfileUpdate.builder().expectedVersion(0L).build(), () -> fallbackOf(user));
+        profiles.update(user.userId(), ProfileUpdate.builder().expectedVersion(0L).build(), () -> fallbacks.of(user));
       } else {
-        ProfileUpdate missing = mapper.fillMissingFields(stored, idTokenAttributes(user));
+        ProfileUpdate missing = fallbacks.mapper().fillMissingFields(stored, FallbackProfiles.idTokenAttributes(user));
         if (!missing.isEmpty()) {
           profiles.update(user.userId(), missing, () -> stored);
         }
@@ -366,14 +367,14 @@ public final class InMemoryUserProfileService implements UserProfileService {
   @Override
   public UserProfile getProfile(VerifiedUser user) {
     UserProfile stored = profiles.get(required(user, "user").userId());
-    return stored != null ? stored : fallbackOf(user);
+    return stored != null ? stored : fallbacks.of(user);
   }
 
   @Override
   public UserProfile updateProfile(VerifiedUser user, ProfileUpdate update) {
     required(user, "user");
     settings.policy().validateUserUpdate(required(update, "update"));
-    return profiles.update(user.userId(), update, () -> fallbackOf(user));
+    return profiles.update(user.userId(), update, () -> fallbacks.of(user));
   }
 
   @Override
@@ -394,35 +395,6 @@ public final class InMemoryUserProfileService implements UserProfileService {
   /** Nothing to release: the service holds only memory. */
   @Override
   public void close() {}
-
-  private UserProfile fallbackOf(VerifiedUser user) {
-    if (!user.attributes().isEmpty()) {
-      // An ID token carries the attributes: no lookup, as in the AWS implementation.
-      return mapper.toFallbackProfile(user.userId(), idTokenAttributes(user), user.linkedIdentities(), Optional.empty());
-    }
-    UserProfile fromDirectory = fallbackOfUserId(user.userId());
-    if (fromDirectory != null) {
-      return fromDirectory;
-    }
-    Map<String, String> claims = new HashMap<>();
-    user.email().ifPresent(email -> claims.put("email", email));
-    return mapper.toFallbackProfile(user.userId(), claims, user.linkedIdentities(), Optional.empty());
-  }
-
-  private static Map<String, String> idTokenAttributes(VerifiedUser user) {
-    Map<String, String> attributes = new HashMap<>(user.attributes());
-    user.email().ifPresent(email -> attributes.putIfAbsent("email", email));
-    attributes.putIfAbsent("email_verified", Boolean.toString(user.emailVerified()));
-    return attributes;
-  }
-
-  private UserProfile fallbackOfUserId(String userId) {
-    UserRecord record = directory.byId(userId);
-    if (record == null) {
-      return null;
-    }
-    return mapper.toFallbackProfile(userId, record.attributes(), record.identities(), Optional.of(record.createdAt()));
-  }
 
   private void signOutEverywhereById(String userId) {
     if (directory.byId(userId) == null) {
