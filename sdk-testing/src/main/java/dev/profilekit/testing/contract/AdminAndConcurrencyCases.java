@@ -221,6 +221,60 @@ public abstract class AdminAndConcurrencyCases extends ProfileCases {
   }
 
   @Test
+  void concurrentFirstWritesExpectingVersionZeroCreateTheProfileExactlyOnce() throws Exception {
+    VerifiedUser user = newUser();
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<Boolean>> writes = new ArrayList<>();
+    try {
+      for (int t = 0; t < THREADS; t++) {
+        String name = "Writer " + t;
+        writes.add(pool.submit(() -> {
+          go.await();
+          try {
+            service.updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName(name).build());
+            return true;
+          } catch (VersionConflictException conflict) {
+            return false;
+          }
+        }));
+      }
+      go.countDown();
+      int won = 0;
+      for (Future<Boolean> write : writes) {
+        won += write.get(120, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(won).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(service.getProfile(user).version()).isEqualTo(1);
+  }
+
+  @Test
+  void oneUsersUpdatesNeverTouchAnotherUsersProfile() {
+    VerifiedUser ada = newUser();
+    VerifiedUser bob = newUser();
+    UserProfile bobs = service.updateProfile(bob, ProfileUpdate.builder().displayName("Bob").build());
+
+    service.updateProfile(ada, ProfileUpdate.builder().displayName("Ada").customField("x", FieldValue.of(1)).build());
+    service.deleteProfile(ada);
+
+    assertThat(service.getProfile(bob)).isEqualTo(bobs);
+  }
+
+  @Test
+  void listProfilesListsStoredProfilesOnly() {
+    VerifiedUser stored = newUser();
+    VerifiedUser fallbackOnly = newUser();
+    service.updateProfile(stored, ProfileUpdate.builder().displayName("Stored").build());
+
+    List<String> listed = service.admin().streamProfiles().map(UserProfile::userId).collect(Collectors.toList());
+
+    assertThat(listed).contains(stored.userId()).doesNotContain(fallbackOnly.userId());
+  }
+
+  @Test
   void thePolicyIsTheOneTheServiceWasBuiltWith() {
     assertThat(service.policy().isAdminOnly("creditBalance")).isTrue();
     assertThat(service.policy().isAdminOnly("nickname")).isFalse();

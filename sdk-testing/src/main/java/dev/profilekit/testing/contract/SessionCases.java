@@ -8,6 +8,7 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.TokenUse;
+import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.testing.ContractCapability;
 import java.nio.charset.StandardCharsets;
@@ -145,6 +146,33 @@ public abstract class SessionCases extends SignUpAndPasswordCases {
 
     assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
     assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void aSessionNeverShowsItsTokensInToString() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("masked"));
+
+    assertThat(session.toString()).doesNotContain(session.idToken()).doesNotContain(session.accessToken())
+        .doesNotContain(session.refreshToken().orElseThrow());
+  }
+
+  @Test
+  void signOutEverywhereCreatesNoProfileAndSurvivesAProfileDelete() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("revoked-then-deleted"));
+    String userId = session.user().userId();
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThat(service.admin().findStoredProfile(userId)).isEmpty();
+      return;
+    }
+    service.signOutEverywhere(session);
+
+    // However an implementation records the sign-out, it is not a profile...
+    assertThat(service.admin().findStoredProfile(userId)).isEmpty();
+    assertThat(service.getProfile(session.user()).isStored()).isFalse();
+    assertThat(service.admin().streamProfiles().map(UserProfile::userId)).doesNotContain(userId);
+    // ...and deleting the profile does not undo it.
+    service.admin().deleteProfile(userId);
+    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
   }
 
   @Test
