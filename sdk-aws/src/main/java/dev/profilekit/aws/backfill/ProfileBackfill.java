@@ -1,0 +1,522 @@
+package dev.profilekit.aws.backfill;
+
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.ProfileKitException;
+import dev.profilekit.ProfilePolicy;
+import dev.profilekit.aws.backfill.internal.AwsFailures;
+import dev.profilekit.aws.backfill.internal.InterimProfileItems;
+import dev.profilekit.aws.backfill.internal.PageOutcome;
+import dev.profilekit.aws.backfill.internal.PageWriter;
+import dev.profilekit.aws.backfill.internal.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Copies every user of a Cognito user pool into the profile table, without ever overwriting a
+ * stored profile: the job that lets a team adopt ProfileKit with users it already has.
+ *
+ * <p>The job pages through {@code ListUsers} ({@value #MAX_PAGE_SIZE} users per page, the most
+ * Cognito allows), no faster than {@link Builder#requestsPerSecond(double)}, so it leaves the
+ * pool's {@code ListUsers} quota to the live service. Each user is mapped with the shared {@link
+ * dev.profilekit.AttributeMapper} (plus {@code sub}, the creation date and the {@code identities}
+ * attribute), checked with the {@link ProfilePolicy}, and written with a conditional {@code
+ * PutItem} ({@code attribute_not_exists(userId)}): a profile that exists, edited by its user or
+ * created by a concurrent first sign-in, is left exactly as it is. Writes of one page run with
+ * bounded concurrency; only one page is held in memory, whatever the pool's size.
+ *
+ * <p>After each page a {@link BackfillCheckpoint} is saved, so {@link #resume()} continues where
+ * an interrupted run stopped; running again from the start is harmless too. A {@link
+ * Builder#dryRun(boolean) dry run} writes nothing, not even checkpoints.
+ *
+ * <pre>{@code
+ * ProfileBackfill backfill = ProfileBackfill.builder()
+ *     .cognito(cognitoClient).userPoolId("eu-west-1_AbCdEf")
+ *     .dynamoDb(dynamoDbClient).tableName("profiles")
+ *     .filter(BackfillFilter.confirmedOnly())
+ *     .progressListener(progress -> System.out.println(progress.toLine()))
+ *     .build();
+ * BackfillSummary summary = backfill.resume(); // or run() to start over
+ * }</pre>
+ *
+ * <p>Permissions: {@code cognito-idp:ListUsers} and {@code cognito-idp:DescribeUserPool} on the
+ * pool; {@code dynamodb:PutItem} and {@code dynamodb:GetItem} on the table (see {@code
+ * docs/setup.md}). Instances are thread-safe, but one job name should be run by one process at a
+ * time.
+ */
+public final class ProfileBackfill {
+
+  /** The largest {@code ListUsers} page Cognito returns. */
+  public static final int MAX_PAGE_SIZE = 60;
+  /** The default rate of {@code ListUsers} calls: a sixth of Cognito's default quota of 30 per second. */
+  public static final double DEFAULT_REQUESTS_PER_SECOND = 5;
+  /** The default number of concurrent writes. */
+  public static final int DEFAULT_WRITE_CONCURRENCY = 8;
+  /** The most concurrent writes allowed. */
+  public static final int MAX_WRITE_CONCURRENCY = 64;
+  /** The default job name. */
+  public static final String DEFAULT_JOB_NAME = "default";
+
+  private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+
+  private final CognitoIdentityProviderClient cognito;
+  private final String userPoolId;
+  private final DynamoDbClient dynamoDb;
+  private final String tableName;
+  private final String jobName;
+  private final BackfillCheckpointStore checkpoints;
+  private final double requestsPerSecond;
+  private final int writeConcurrency;
+  private final int pageSize;
+  private final BackfillFilter filter;
+  private final boolean dryRun;
+  private final BackfillProgressListener listener;
+  private final ProfilePolicy policy;
+  private final int maxRecordedFailures;
+  private final Clock clock;
+
+  private ProfileBackfill(Builder builder) {
+    this.cognito = builder.cognito;
+    this.userPoolId = builder.userPoolId;
+    this.dynamoDb = builder.dynamoDb;
+    this.tableName = builder.tableName;
+    this.jobName = builder.jobName;
+    this.checkpoints = builder.checkpoints != null ? builder.checkpoints : BackfillCheckpointStore.inTable(dynamoDb, tableName);
+    this.requestsPerSecond = builder.requestsPerSecond;
+    this.writeConcurrency = builder.writeConcurrency;
+    this.pageSize = builder.pageSize;
+    this.filter = builder.filter;
+    this.dryRun = builder.dryRun;
+    this.listener = builder.listener;
+    this.policy = builder.policy;
+    this.maxRecordedFailures = builder.maxRecordedFailures;
+    this.clock = builder.clock;
+  }
+
+  /**
+   * Returns a new builder.
+   *
+   * @return an empty builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs the job from the first page, replacing any checkpoint of the same job name.
+   *
+   * @return what the run did
+   * @throws ProfileKitException if Cognito or DynamoDB fails in a way that stops the job
+   *     ({@link dev.profilekit.ThrottledException}, {@link
+   *     dev.profilekit.ServiceUnavailableException}, a missing table or pool, denied access); the
+   *     checkpoint then holds the last complete page, ready for {@link #resume()}
+   */
+  public BackfillSummary run() {
+    return execute(Optional.empty());
+  }
+
+  /**
+   * Continues the job from its checkpoint, or runs it from the first page when it has none. A
+   * job whose checkpoint says it completed returns that result at once; use {@link #run()} to
+   * start it over.
+   *
+   * @return what the whole job did, including the runs before this one
+   * @throws InvalidRequestException in a dry run, which keeps no checkpoint, or if the checkpoint
+   *     belongs to another user pool
+   * @throws ProfileKitException as {@link #run()}
+   */
+  public BackfillSummary resume() {
+    if (dryRun) {
+      throw new InvalidRequestException("dryRun", "no-resume", "a dry run keeps no checkpoint; run it from the start");
+    }
+    Optional<BackfillCheckpoint> checkpoint = checkpoints.load(jobName);
+    if (checkpoint.isPresent() && !checkpoint.get().userPoolId().equals(userPoolId)) {
+      throw new InvalidRequestException("jobName", "same-user-pool",
+          "job '" + jobName + "' was started on another user pool; choose another job name or run it from the start");
+    }
+    return execute(checkpoint);
+  }
+
+  private BackfillSummary execute(Optional<BackfillCheckpoint> from) {
+    long startNanos = System.nanoTime();
+    Instant startedAt = from.map(BackfillCheckpoint::startedAt).orElse(clock.instant());
+    PageOutcome total = new PageOutcome(maxRecordedFailures);
+    long pages = 0;
+    String token = null;
+    if (from.isPresent()) {
+      BackfillCheckpoint checkpoint = from.get();
+      total.restore(checkpoint.created(), checkpoint.alreadyPresent(), checkpoint.skipped(), checkpoint.failed(), checkpoint.failures());
+      pages = checkpoint.pages();
+      if (checkpoint.completed()) {
+        return summary(total, pages, true, startNanos);
+      }
+      token = checkpoint.nextPaginationToken().orElse(null);
+    }
+    long seenBefore = total.seen();
+    Optional<Long> estimate = estimatedUsers();
+    RateLimiter limiter = new RateLimiter(requestsPerSecond);
+    ExecutorService executor = Executors.newFixedThreadPool(writeConcurrency, new WriterThreads());
+    PageWriter writer = new PageWriter(dynamoDb, tableName, InterimProfileItems::encode, policy, filter, dryRun, executor, clock);
+    try {
+      boolean last;
+      do {
+        limiter.acquire();
+        ListUsersResponse page = listUsers(token);
+        total.addAll(writer.write(page.users(), maxRecordedFailures));
+        pages++;
+        token = page.paginationToken() == null || page.paginationToken().isEmpty() ? null : page.paginationToken();
+        last = token == null;
+        if (!dryRun) {
+          checkpoints.save(checkpoint(total, pages, token, last, startedAt));
+        }
+        listener.onProgress(progress(total, pages, total.seen() - seenBefore, startNanos, estimate));
+      } while (!last);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ProfileKitException("The backfill was interrupted; resume() continues from the last complete page");
+    } finally {
+      executor.shutdownNow();
+    }
+    return summary(total, pages, true, startNanos);
+  }
+
+  private ListUsersResponse listUsers(String token) {
+    try {
+      return cognito.listUsers(list -> list.userPoolId(userPoolId).limit(pageSize).paginationToken(token));
+    } catch (SdkException e) {
+      throw AwsFailures.translate("Cognito ListUsers", e);
+    }
+  }
+
+  private Optional<Long> estimatedUsers() {
+    try {
+      Integer estimate = cognito.describeUserPool(describe -> describe.userPoolId(userPoolId)).userPool().estimatedNumberOfUsers();
+      return estimate == null || estimate <= 0 ? Optional.empty() : Optional.of(estimate.longValue());
+    } catch (SdkException e) {
+      // The estimate only feeds the progress report; ListUsers reports real problems just after.
+      return Optional.empty();
+    }
+  }
+
+  private BackfillCheckpoint checkpoint(PageOutcome total, long pages, String token, boolean completed, Instant startedAt) {
+    return BackfillCheckpoint.builder()
+        .jobName(jobName)
+        .userPoolId(userPoolId)
+        .nextPaginationToken(Optional.ofNullable(token))
+        .pages(pages)
+        .seen(total.seen())
+        .created(total.created())
+        .alreadyPresent(total.alreadyPresent())
+        .skipped(total.skipped())
+        .failed(total.failed())
+        .failures(total.failures())
+        .completed(completed)
+        .startedAt(startedAt)
+        .updatedAt(clock.instant())
+        .build();
+  }
+
+  private BackfillProgress progress(PageOutcome total, long pages, long doneThisRun, long startNanos, Optional<Long> estimate) {
+    double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
+    double rate = doneThisRun / seconds;
+    BackfillProgress.Builder progress = BackfillProgress.builder()
+        .usersDone(total.seen())
+        .created(total.created())
+        .alreadyPresent(total.alreadyPresent())
+        .skipped(total.skipped())
+        .failed(total.failed())
+        .pages(pages)
+        .usersPerSecond(rate)
+        .estimatedTotalUsers(estimate);
+    if (estimate.isPresent() && rate > 0) {
+      long left = Math.max(0, estimate.get() - total.seen());
+      progress.estimatedTimeLeft(Duration.ofMillis((long) (left / rate * 1000)));
+    }
+    return progress.build();
+  }
+
+  private BackfillSummary summary(PageOutcome total, long pages, boolean completed, long startNanos) {
+    return BackfillSummary.builder()
+        .jobName(jobName)
+        .dryRun(dryRun)
+        .seen(total.seen())
+        .created(total.created())
+        .alreadyPresent(total.alreadyPresent())
+        .skipped(total.skipped())
+        .failed(total.failed())
+        .failures(total.failures())
+        .pages(pages)
+        .completed(completed)
+        .elapsed(Duration.ofNanos(System.nanoTime() - startNanos))
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return "ProfileBackfill[job=" + jobName + ", pool=" + userPoolId + ", table=" + tableName + ", filter=" + filter
+        + ", " + requestsPerSecond + " ListUsers/s, " + writeConcurrency + " concurrent writes" + (dryRun ? ", dry run" : "") + "]";
+  }
+
+  /** Daemon threads, so a forgotten job never keeps a JVM alive. */
+  private static final class WriterThreads implements ThreadFactory {
+    private static final AtomicInteger POOLS = new AtomicInteger();
+    private final int pool = POOLS.incrementAndGet();
+    private final AtomicInteger threads = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "profilekit-backfill-" + pool + "-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+
+  /** Builds a {@link ProfileBackfill}; the clients, the user pool id and the table name are required. */
+  public static final class Builder {
+    private CognitoIdentityProviderClient cognito;
+    private String userPoolId;
+    private DynamoDbClient dynamoDb;
+    private String tableName;
+    private String jobName = DEFAULT_JOB_NAME;
+    private BackfillCheckpointStore checkpoints;
+    private double requestsPerSecond = DEFAULT_REQUESTS_PER_SECOND;
+    private int writeConcurrency = DEFAULT_WRITE_CONCURRENCY;
+    private int pageSize = MAX_PAGE_SIZE;
+    private BackfillFilter filter = BackfillFilter.all();
+    private boolean dryRun;
+    private BackfillProgressListener listener = BackfillProgressListener.NONE;
+    private ProfilePolicy policy = ProfilePolicy.defaults();
+    private int maxRecordedFailures = 100;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /**
+     * Sets the Cognito client that lists the users. Its retry policy applies to every call.
+     *
+     * @param cognito the client
+     * @return this builder
+     */
+    public Builder cognito(CognitoIdentityProviderClient cognito) {
+      this.cognito = cognito;
+      return this;
+    }
+
+    /**
+     * Sets the user pool to copy, for example {@code eu-west-1_AbCdEf123}.
+     *
+     * @param userPoolId the pool id
+     * @return this builder
+     */
+    public Builder userPoolId(String userPoolId) {
+      this.userPoolId = userPoolId;
+      return this;
+    }
+
+    /**
+     * Sets the DynamoDB client that writes the profiles. Its retry policy applies to every call.
+     *
+     * @param dynamoDb the client
+     * @return this builder
+     */
+    public Builder dynamoDb(DynamoDbClient dynamoDb) {
+      this.dynamoDb = dynamoDb;
+      return this;
+    }
+
+    /**
+     * Sets the profile table.
+     *
+     * @param tableName the table name
+     * @return this builder
+     */
+    public Builder tableName(String tableName) {
+      this.tableName = tableName;
+      return this;
+    }
+
+    /**
+     * Names the job, which keys its checkpoint; default {@value ProfileBackfill#DEFAULT_JOB_NAME}.
+     *
+     * @param jobName 1 to 100 of {@code A-Z a-z 0-9 . _ -}
+     * @return this builder
+     */
+    public Builder jobName(String jobName) {
+      this.jobName = jobName;
+      return this;
+    }
+
+    /**
+     * Sets where checkpoints are kept; by default in the profile table under a reserved key.
+     *
+     * @param checkpoints the store
+     * @return this builder
+     */
+    public Builder checkpointStore(BackfillCheckpointStore checkpoints) {
+      this.checkpoints = checkpoints;
+      return this;
+    }
+
+    /**
+     * Sets the most {@code ListUsers} calls per second; default {@value
+     * ProfileBackfill#DEFAULT_REQUESTS_PER_SECOND}. Cognito's default quota for {@code ListUsers}
+     * is 30 per second per account and region, shared with the live service's fallback look-ups.
+     *
+     * @param requestsPerSecond greater than 0, at most 1000
+     * @return this builder
+     */
+    public Builder requestsPerSecond(double requestsPerSecond) {
+      this.requestsPerSecond = requestsPerSecond;
+      return this;
+    }
+
+    /**
+     * Sets how many profile writes run at once; default {@value
+     * ProfileBackfill#DEFAULT_WRITE_CONCURRENCY}.
+     *
+     * @param writeConcurrency 1 to {@value ProfileBackfill#MAX_WRITE_CONCURRENCY}
+     * @return this builder
+     */
+    public Builder writeConcurrency(int writeConcurrency) {
+      this.writeConcurrency = writeConcurrency;
+      return this;
+    }
+
+    /**
+     * Sets the {@code ListUsers} page size; default and maximum {@value
+     * ProfileBackfill#MAX_PAGE_SIZE}. Smaller pages mean more frequent checkpoints.
+     *
+     * @param pageSize 1 to {@value ProfileBackfill#MAX_PAGE_SIZE}
+     * @return this builder
+     */
+    public Builder pageSize(int pageSize) {
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /**
+     * Sets which users to copy; default {@link BackfillFilter#all()}.
+     *
+     * @param filter the filter
+     * @return this builder
+     */
+    public Builder filter(BackfillFilter filter) {
+      this.filter = filter;
+      return this;
+    }
+
+    /**
+     * Makes the run a dry run: it lists and maps users and checks which already have a profile
+     * ({@code GetItem}), but writes nothing, not even checkpoints.
+     *
+     * @param dryRun true for a dry run
+     * @return this builder
+     */
+    public Builder dryRun(boolean dryRun) {
+      this.dryRun = dryRun;
+      return this;
+    }
+
+    /**
+     * Sets the listener told of progress after each page.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder progressListener(BackfillProgressListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Sets the policy each profile is checked against before it is written; use the service's.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder policy(ProfilePolicy policy) {
+      this.policy = policy;
+      return this;
+    }
+
+    /**
+     * Sets how many failures the summary keeps with their reasons (all are counted); default 100.
+     *
+     * @param maxRecordedFailures 0 to 10,000
+     * @return this builder
+     */
+    public Builder maxRecordedFailures(int maxRecordedFailures) {
+      this.maxRecordedFailures = maxRecordedFailures;
+      return this;
+    }
+
+    /**
+     * Sets the clock that stamps created profiles and checkpoints; default UTC system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Builds the job after checking every setting.
+     *
+     * @return the job
+     * @throws InvalidRequestException naming the first missing or invalid setting
+     */
+    public ProfileBackfill build() {
+      required("cognito", cognito);
+      requiredText("userPoolId", userPoolId);
+      required("dynamoDb", dynamoDb);
+      requiredText("tableName", tableName);
+      requiredText("jobName", jobName);
+      if (!JOB_NAME.matcher(jobName).matches()) {
+        throw new InvalidRequestException("jobName", "pattern", "1 to 100 of A-Z a-z 0-9 . _ -");
+      }
+      if (!(requestsPerSecond > 0 && requestsPerSecond <= 1000)) {
+        throw new InvalidRequestException("requestsPerSecond", "range", "greater than 0, at most 1000");
+      }
+      if (writeConcurrency < 1 || writeConcurrency > MAX_WRITE_CONCURRENCY) {
+        throw new InvalidRequestException("writeConcurrency", "range", "1 to " + MAX_WRITE_CONCURRENCY);
+      }
+      if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+        throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
+      }
+      if (maxRecordedFailures < 0 || maxRecordedFailures > 10_000) {
+        throw new InvalidRequestException("maxRecordedFailures", "range", "0 to 10000");
+      }
+      required("filter", filter);
+      required("progressListener", listener);
+      required("policy", policy);
+      required("clock", clock);
+      return new ProfileBackfill(this);
+    }
+
+    private static void required(String name, Object value) {
+      if (value == null) {
+        throw new InvalidRequestException(name, "required", name + " must be set");
+      }
+    }
+
+    private static void requiredText(String name, String value) {
+      if (value == null || value.isBlank()) {
+        throw new InvalidRequestException(name, "required", name + " must be set and not blank");
+      }
+      Objects.requireNonNull(value);
+    }
+  }
+}
