@@ -7,10 +7,14 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.WithEmulators;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,8 +24,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The backfill against cognito-local and dynalite with 2,000 users. cognito-local returns every
- * user in one {@code ListUsers} answer, so the Cognito client here carries {@link
+ * The backfill against cognito-local and dynalite with 2,000 users. The users are written in bulk
+ * into a cognito-local of this class's own before it starts ({@link SeededCognitoLocal}: creating
+ * them one by one through the API is quadratic in cognito-local). cognito-local returns every user
+ * in one {@code ListUsers} answer, so the Cognito client here carries {@link
  * CognitoListUsersPaging}, which pages that answer exactly as Cognito does (60 per page).
  */
 @WithEmulators
@@ -31,33 +37,64 @@ class ProfileBackfillIT {
   private static final int USERS = 2_000;
   private static final int PAGES = (USERS + 59) / 60;
 
+  private static final String POOL_ID = "local_backfill2k";
+
   private EmulatorEnvironment env;
+  private SeededCognitoLocal cognitoLocal;
   private List<String> subs;
   private int tables;
 
   @BeforeAll
   void createUsers(EmulatorEnvironment env) throws Exception {
     this.env = env;
-    long start = System.nanoTime();
-    this.subs = PoolFixture.createUsers(env, "user", USERS);
-    System.out.printf("created %d users in %d ms%n", USERS, (System.nanoTime() - start) / 1_000_000);
+    List<SeededCognitoLocal.SeedUser> users = new ArrayList<>();
+    for (int i = 0; i < USERS; i++) {
+      String sub = UUID.nameUUIDFromBytes(("backfill-user-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+      Map<String, String> attributes = new LinkedHashMap<>();
+      attributes.put("email_verified", "true");
+      attributes.put("given_name", "Given" + i);
+      attributes.put("family_name", "Family" + i);
+      // Every tenth user signed in with Google.
+      if (i % 10 == 0) {
+        attributes.put("identities", PoolFixture.GOOGLE_IDENTITIES);
+      }
+      users.add(new SeededCognitoLocal.SeedUser(sub, "user" + i + "@example.com", i % 10 == 0 ? "EXTERNAL_PROVIDER" : "CONFIRMED", attributes));
+    }
+    this.subs = users.stream().map(SeededCognitoLocal.SeedUser::sub).toList();
+    this.cognitoLocal = SeededCognitoLocal.start(POOL_ID, users);
+  }
+
+  @AfterAll
+  void stopCognito() {
+    if (cognitoLocal != null) {
+      cognitoLocal.close();
+    }
   }
 
   private String freshTable() {
     return env.createProfileTable(env.tableName() + "-" + (++tables));
   }
 
+  private final List<CognitoIdentityProviderClient> clients = new ArrayList<>();
+
   private CognitoIdentityProviderClient pagedCognito(ExecutionInterceptor... more) {
     List<ExecutionInterceptor> interceptors = new ArrayList<>();
     interceptors.add(new CognitoListUsersPaging());
     interceptors.addAll(List.of(more));
-    return env.cognito(interceptors.toArray(ExecutionInterceptor[]::new));
+    CognitoIdentityProviderClient client = cognitoLocal.client(interceptors.toArray(ExecutionInterceptor[]::new));
+    clients.add(client);
+    return client;
+  }
+
+  @AfterAll
+  void closeClients() {
+    clients.forEach(CognitoIdentityProviderClient::close);
   }
 
   private ProfileBackfill.Builder backfill(CognitoIdentityProviderClient cognito, DynamoDbClient dynamoDb, String table) {
     return ProfileBackfill.builder()
         .cognito(cognito)
-        .userPoolId(env.userPoolId())
+        .userPoolId(POOL_ID)
         .dynamoDb(dynamoDb)
         .tableName(table)
         .requestsPerSecond(1000)
@@ -68,9 +105,11 @@ class ProfileBackfillIT {
   void backfillCopiesEveryUserExactlyOnce() {
     String table = freshTable();
     CognitoListUsersPaging paging = new CognitoListUsersPaging();
+    CognitoIdentityProviderClient cognito = cognitoLocal.client(paging);
+    clients.add(cognito);
     List<BackfillProgress> progress = new ArrayList<>();
 
-    BackfillSummary summary = backfill(env.cognito(paging), env.dynamoDb(), table).progressListener(progress::add).build().run();
+    BackfillSummary summary = backfill(cognito, env.dynamoDb(), table).progressListener(progress::add).build().run();
 
     List<String> ids = PoolFixture.profileIds(env.dynamoDb(), table);
     assertThat(ids).hasSize(USERS).containsExactlyInAnyOrderElementsOf(subs);

@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 /**
  * Measures the capacity units of every DynamoDB operation the service and the backfill use, on a
- * realistic profile (about 1.1 KB: names, email, avatar URL, locale, preferences, a subscription,
+ * realistic profile (about 850 bytes: names, email, avatar URL, locale, preferences, a subscription,
  * custom fields, one linked identity), with {@code ReturnConsumedCapacity=TOTAL}. dynalite
  * computes units from item sizes by DynamoDB's published rules (reads per 4 KB, halved when
  * eventually consistent; writes per 1 KB, the larger of old and new item). The table lands in
@@ -118,15 +118,35 @@ class ConsumedCapacityIT {
     record("DeleteItem", dynamoDb.deleteItem(b -> b.tableName(table).key(key(userId))
         .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits());
 
-    assertThat(measured.get("PutItem, conditional create (attribute_not_exists)")).isEqualTo(2.0);
+    // The realistic profile is under 1 KB: every write is 1 unit, every read half or one.
+    assertThat(measured.get("PutItem, conditional create (attribute_not_exists)")).isEqualTo(1.0);
     assertThat(measured.get("GetItem, eventually consistent")).isEqualTo(0.5);
     assertThat(measured.get("GetItem, strongly consistent")).isEqualTo(1.0);
-    assertThat(measured.get("UpdateItem, patch 2 fields with version condition")).isEqualTo(2.0);
-    assertThat(measured.get("DeleteItem")).isEqualTo(2.0);
+    assertThat(measured.get("UpdateItem, patch 2 fields with version condition")).isEqualTo(1.0);
+    assertThat(measured.get("DeleteItem")).isEqualTo(1.0);
   }
 
   @Test
-  void scanPageOfOneHundredProfilesCostsAboutOneUnitPerEightKilobytes() {
+  void profileWithALongBioCostsOneWriteUnitPerKilobyte() {
+    String userId = UUID.randomUUID().toString();
+    Map<String, AttributeValue> item = realisticProfile(userId);
+    Map<String, AttributeValue> custom = new HashMap<>(item.get("customFields").m());
+    custom.put("bio", s("x".repeat(2000)));
+    item.put("customFields", AttributeValue.fromM(custom));
+
+    double put = dynamoDb.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(userId)")
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+    double read = dynamoDb.getItem(b -> b.tableName(table).key(key(userId)).consistentRead(true)
+        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity().capacityUnits();
+    record("PutItem, conditional create, profile with a 2,000-character bio", put);
+    record("GetItem, strongly consistent, profile with a 2,000-character bio", read);
+
+    assertThat(put).isEqualTo(3.0);
+    assertThat(read).isEqualTo(1.0);
+  }
+
+  @Test
+  void scanPageOfOneHundredProfilesCostsHalfAUnitPerFourKilobytes() {
     String scanTable = table + "-scan";
     dynamoDb.createTable(b -> b.tableName(scanTable)
         .attributeDefinitions(d -> d.attributeName("userId").attributeType("S"))
@@ -140,8 +160,8 @@ class ConsumedCapacityIT {
         .consumedCapacity().capacityUnits();
     record("Scan, page of 100 profiles, eventually consistent", units);
 
-    // 100 items of about 1.1 KB: about 110 KB, read in 4 KB units, halved for eventual consistency.
-    assertThat(units).isBetween(12.0, 16.0);
+    // 100 items of about 850 bytes: about 84 KB, read in 4 KB units, halved for eventual consistency.
+    assertThat(units).isBetween(10.0, 11.0);
   }
 
   @AfterAll
