@@ -61,6 +61,24 @@ class EmulatorsIT {
   }
 
   @Test
+  void confirmedSignUpHasAVerifiedEmailAndIdTokensCarryStandardAttributesAsOnAws(EmulatorEnvironment env) {
+    env.createConfirmedUser("grace@example.com", "Passw0rd!long", Map.of("given_name", "Grace", "family_name", "Hopper"));
+
+    var user = env.cognito().adminGetUser(b -> b.userPoolId(env.userPoolId()).username("grace@example.com"));
+    String idToken = env.cognito().initiateAuth(b -> b
+            .clientId(env.appClientId())
+            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+            .authParameters(Map.of("USERNAME", "grace@example.com", "PASSWORD", "Passw0rd!long")))
+        .authenticationResult().idToken();
+    String claims = new String(java.util.Base64.getUrlDecoder().decode(idToken.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+
+    assertThat(user.userAttributes())
+        .as(env.emulators().logTails())
+        .anySatisfy(a -> assertThat(a.name() + "=" + a.value()).isEqualTo("email_verified=true"));
+    assertThat(claims).contains("\"given_name\":\"Grace\"").contains("\"family_name\":\"Hopper\"").contains("\"email_verified\":true");
+  }
+
+  @Test
   void oneEmulatorPairIsSharedByTheWholeRun(LocalEmulators first, EmulatorEnvironment env) {
     assertThat(env.emulators()).isSameAs(first);
   }

@@ -1,6 +1,9 @@
 package dev.profilekit.aws.emulators;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * call {@link #start()} themselves (this class ships in the sdk-aws test jar). Both emulators keep
  * their state in memory or in their own temporary folder, so every start is empty. They are
  * stopped by {@link #close()} and, as a safety net, when the JVM exits.
+ *
+ * <p>cognito-local runs with two user pool triggers served by a loopback stand-in for Lambda
+ * ({@code CognitoLocalTriggers}), so that its ID tokens carry every standard attribute and a
+ * confirmed sign-up has a verified email, as on AWS.
  */
 public final class LocalEmulators implements AutoCloseable {
 
@@ -37,11 +44,13 @@ public final class LocalEmulators implements AutoCloseable {
 
   private final NodeProcess dynalite;
   private final NodeProcess cognitoLocal;
+  private final CognitoLocalTriggers triggers;
   private final Thread shutdownHook;
 
-  private LocalEmulators(NodeProcess dynalite, NodeProcess cognitoLocal) {
+  private LocalEmulators(NodeProcess dynalite, NodeProcess cognitoLocal, CognitoLocalTriggers triggers) {
     this.dynalite = dynalite;
     this.cognitoLocal = cognitoLocal;
+    this.triggers = triggers;
     this.shutdownHook = new Thread(this::stop, "profilekit-emulators-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -64,21 +73,26 @@ public final class LocalEmulators implements AutoCloseable {
         Pattern.compile("Dynalite listening at"),
         "/",
         status -> true));
+    CognitoLocalTriggers triggers = new CognitoLocalTriggers();
     CompletableFuture<NodeProcess> cognito = CompletableFuture.supplyAsync(() -> NodeProcess.start(
         "cognito-local",
         modules.resolve("cognito-local/lib/bin/start.js"),
         List.of(),
         // Not PORT=0: cognito-local builds its token issuer from PORT, so it must be the real one.
         Map.of("HOST", "127.0.0.1", "PORT", "{PORT}", "CODE", CONFIRMATION_CODE),
+        dir -> writeConfig(dir, triggers.cognitoLocalConfig()),
         Pattern.compile("Cognito Local running on http://127\\.0\\.0\\.1:(\\d+)"),
         "/health",
         status -> status == 200));
     try {
-      return new LocalEmulators(dynamo.join(), cognito.join());
+      LocalEmulators emulators = new LocalEmulators(dynamo.join(), cognito.join(), triggers);
+      triggers.useCognito(emulators.cognitoClient());
+      return emulators;
     } catch (CompletionException e) {
       // Do not leave the one that did start running.
       dynamo.thenAccept(NodeProcess::close);
       cognito.thenAccept(NodeProcess::close);
+      triggers.close();
       if (e.getCause() instanceof RuntimeException cause) {
         throw cause;
       }
@@ -173,6 +187,16 @@ public final class LocalEmulators implements AutoCloseable {
   private synchronized void stop() {
     dynalite.close();
     cognitoLocal.close();
+    triggers.close();
+  }
+
+  private static void writeConfig(Path dir, String json) {
+    try {
+      Path config = Files.createDirectories(dir.resolve(".cognito")).resolve("config.json");
+      Files.writeString(config, json);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write cognito-local's configuration", e);
+    }
   }
 
   @Override

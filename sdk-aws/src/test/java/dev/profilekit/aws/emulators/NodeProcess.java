@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +66,26 @@ public final class NodeProcess implements AutoCloseable {
   static NodeProcess start(
       String name, Path script, List<String> args, Map<String, String> env, Pattern listeningLine,
       String probePath, IntPredicate ready) {
+    return start(name, script, args, env, dir -> { }, listeningLine, probePath, ready);
+  }
+
+  /**
+   * Starts an emulator like {@link #start(String, Path, List, Map, Pattern, String, IntPredicate)},
+   * after {@code prepare} has written what it needs into the new working folder.
+   *
+   * @param name the emulator's name, for messages
+   * @param script the JavaScript entry point
+   * @param args arguments after the script
+   * @param env extra environment
+   * @param prepare fills the working folder (configuration files) before the start
+   * @param listeningLine matches the line the emulator prints once it listens
+   * @param probePath the HTTP path polled until ready
+   * @param ready which HTTP status counts as ready
+   * @return the running emulator
+   */
+  static NodeProcess start(
+      String name, Path script, List<String> args, Map<String, String> env, Consumer<Path> prepare,
+      Pattern listeningLine, String probePath, IntPredicate ready) {
     String node = NodeRuntime.nodeExecutable();
     IllegalStateException last = null;
     // A free port can be taken by someone else between choosing and binding it: try a few.
@@ -76,6 +97,7 @@ public final class NodeProcess implements AutoCloseable {
       } catch (IOException e) {
         throw new IllegalStateException("Cannot create a temporary folder for " + name, e);
       }
+      prepare.accept(workDir);
       List<String> command = new ArrayList<>();
       command.add(node);
       command.add(script.toString());
