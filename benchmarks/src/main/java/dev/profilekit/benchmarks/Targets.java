@@ -17,7 +17,7 @@ public final class Targets {
    * @return the classes
    */
   public static List<Class<?>> benchmarkClasses() {
-    return List.of(TokenVerificationBenchmark.class);
+    return List.of(TokenVerificationBenchmark.class, InMemoryFakeBenchmark.class);
   }
 
   /**
@@ -28,10 +28,43 @@ public final class Targets {
   public static List<Target> all() {
     return List.of(
         Target.ratio(
+            "Token verification, keys cached, vs bare RS256 verify",
+            "TokenVerificationBenchmark.profileKitVerify",
+            "TokenVerificationBenchmark.jdkSignatureVerify",
+            1.5,
+            "Every check beyond the signature (shape, claims, mapping) must stay small next to the RSA work."),
+        Target.ratio(
+            "Repeated token from the verified-token cache vs full verification",
+            "TokenVerificationBenchmark.profileKitVerifyCached",
+            "TokenVerificationBenchmark.profileKitVerify",
+            0.05,
+            "A hot token must cost a hash and a lookup: at least 20x faster than verifying it again."),
+        Target.ratio(
+            "ProfileKit verification vs nimbus DefaultJWTProcessor, same checks (reference)",
+            "TokenVerificationBenchmark.profileKitVerify",
+            "TokenVerificationBenchmark.nimbusDefaultProcessor",
+            1.25,
+            "Context: ProfileKit's stricter parsing on top of nimbus should cost little over the stock processor."),
+        Target.ratio(
             "nimbus DefaultJWTProcessor vs bare RS256 verify (reference)",
             "TokenVerificationBenchmark.nimbusDefaultProcessor",
             "TokenVerificationBenchmark.jdkSignatureVerify",
             3.0,
-            "Context for the verifier target: what the JOSE library alone costs over the signature check."));
+            "Context for the verifier target: what the JOSE library alone costs over the signature check."),
+        Target.absolute(
+            "In-memory fake: getProfile of a stored profile (> 1M/s on one thread)",
+            "InMemoryFakeBenchmark.getStoredProfile",
+            1_000,
+            "Application tests call the fake in tight loops; a read must cost well under a microsecond."),
+        Target.absolute(
+            "In-memory fake: updateProfile (reference: <= 10 us)",
+            "InMemoryFakeBenchmark.updateProfile",
+            10_000,
+            "A patch validates, merges and bumps the version in memory: no reason to cost more than microseconds."),
+        Target.absolute(
+            "In-memory fake: creating a fresh fake (< 1 ms)",
+            "InMemoryFakeBenchmark.createFake",
+            1_000_000,
+            "Tests create one fake per test method; it must be cheaper than the test's own work."));
   }
 }

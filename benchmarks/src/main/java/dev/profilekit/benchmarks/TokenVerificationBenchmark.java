@@ -1,25 +1,24 @@
 package dev.profilekit.benchmarks;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.profilekit.TokenUse;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.testing.InMemoryUserProfileService;
+import dev.profilekit.testing.SeededUser;
+import dev.profilekit.testing.TestTokens;
+import dev.profilekit.testing.TestUsers;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Instant;
 import java.util.Base64;
-import java.util.Date;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,7 +31,9 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Verifying one Cognito-shaped RS256 ID token: the bare JDK signature check (the floor no verifier
- * can beat) beside full verifiers of the same token.
+ * can beat) beside ProfileKit's {@link CognitoTokenVerifier} (keys cached, with and without its
+ * verified-token cache) and nimbus-jose-jwt's stock processor, all on the same token and the same
+ * 2048-bit key.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -43,48 +44,60 @@ public class TokenVerificationBenchmark {
   static final String CLIENT_ID = "benchclient1234567890";
 
   RSAPublicKey publicKey;
-  RSAKey jwk;
   String token;
   byte[] signingInput;
   byte[] signature;
+  CognitoTokenVerifier uncachedVerifier;
+  CognitoTokenVerifier cachingVerifier;
   DefaultJWTProcessor<SecurityContext> nimbusProcessor;
 
   /**
-   * Mints the token and prepares each verifier.
+   * Mints the token with the test key, prepares each verifier, and checks that every one of them
+   * accepts the token (a benchmark of a rejection would measure the wrong path).
    *
-   * @throws Exception if key generation or signing fails
+   * @throws Exception if parsing the key set fails or a verifier rejects the token
    */
   @Setup
   public void setUp() throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    KeyPair keyPair = generator.generateKeyPair();
-    publicKey = (RSAPublicKey) keyPair.getPublic();
-    jwk = new RSAKey.Builder(publicKey).privateKey(keyPair.getPrivate()).keyID("bench-key").build();
-    Instant now = Instant.now();
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .issuer(ISSUER)
-        .subject("2f6c2c9e-1111-4a4a-9b9b-0123456789ab")
-        .audience(CLIENT_ID)
-        .claim("token_use", "id")
-        .claim("cognito:username", "2f6c2c9e-1111-4a4a-9b9b-0123456789ab")
-        .claim("email", "ada@example.com")
-        .claim("email_verified", true)
-        .issueTime(Date.from(now))
-        .expirationTime(Date.from(now.plusSeconds(3600)))
-        .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("bench-key").build(), claims);
-    jwt.sign(new RSASSASigner(keyPair.getPrivate()));
-    token = jwt.serialize();
+    SeededUser ada = InMemoryUserProfileService.create()
+        .seed(TestUsers.email("ada@example.com").givenName("Ada").familyName("Lovelace"));
+    token = TestTokens.forUserPool(ISSUER, CLIENT_ID).validIdToken(ada);
+    // The same key that signed the token: the baseline does exactly the RSA work the verifiers do.
+    publicKey = TestTokens.publicKey();
     int lastDot = token.lastIndexOf('.');
     signingInput = token.substring(0, lastDot).getBytes(StandardCharsets.US_ASCII);
     signature = Base64.getUrlDecoder().decode(token.substring(lastDot + 1));
+    if (publicKey.getModulus().bitLength() != 2048 || !jdkSignatureVerify()) {
+      throw new IllegalStateException("the baseline must verify the token with its 2048-bit key");
+    }
+
+    uncachedVerifier = verifier(0);
+    cachingVerifier = verifier(10_000);
+    VerifiedUser first = cachingVerifier.verify(token);
+    if (cachingVerifier.verify(token) != first || uncachedVerifier.verify(token) == uncachedVerifier.verify(token)) {
+      throw new IllegalStateException("the caching verifier must answer from its cache, the other must not");
+    }
+    if (!first.userId().equals(ada.userId())) {
+      throw new IllegalStateException("the verifier returned another user");
+    }
 
     nimbusProcessor = new DefaultJWTProcessor<>();
     nimbusProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(
-        JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(jwk.toPublicJWK()))));
-    nimbusProcessor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(
-        CLIENT_ID, new JWTClaimsSet.Builder().issuer(ISSUER).claim("token_use", "id").build(), Set.of("sub", "exp", "iat")));
+        JWSAlgorithm.RS256, new ImmutableJWKSet<>(JWKSet.parse(TestTokens.jwksJson()))));
+    DefaultJWTClaimsVerifier<SecurityContext> claimsVerifier = new DefaultJWTClaimsVerifier<>(
+        CLIENT_ID, new JWTClaimsSet.Builder().issuer(ISSUER).claim("token_use", "id").build(), Set.of("sub", "exp", "iat"));
+    claimsVerifier.setMaxClockSkew(30);
+    nimbusProcessor.setJWTClaimsSetVerifier(claimsVerifier);
+    nimbusProcessor.process(token, null);
+  }
+
+  private static CognitoTokenVerifier verifier(int cacheSize) {
+    return CognitoTokenVerifier.builder()
+        .offlineUserPool(ISSUER, TestTokens.jwksJson())
+        .clientIds(CLIENT_ID)
+        .tokenUses(TokenUse.ID)
+        .cacheSize(cacheSize)
+        .build();
   }
 
   /**
@@ -102,7 +115,31 @@ public class TokenVerificationBenchmark {
   }
 
   /**
-   * nimbus-jose-jwt's stock processor with the same issuer, audience and token-use checks.
+   * ProfileKit's full verification with the pool's keys cached (given offline) and the
+   * verified-token cache off: shape, algorithm, issuer, key, signature, times, token use,
+   * audience, claim mapping.
+   *
+   * @return the verified user
+   */
+  @Benchmark
+  public VerifiedUser profileKitVerify() {
+    return uncachedVerifier.verify(token);
+  }
+
+  /**
+   * ProfileKit's verification of a token it has verified before: served from the verified-token
+   * cache (SHA-256 of the token and a map lookup).
+   *
+   * @return the verified user
+   */
+  @Benchmark
+  public VerifiedUser profileKitVerifyCached() {
+    return cachingVerifier.verify(token);
+  }
+
+  /**
+   * nimbus-jose-jwt's stock processor with the same issuer, audience, token-use and required-claim
+   * checks.
    *
    * @return the verified claims
    * @throws Exception if verification fails
