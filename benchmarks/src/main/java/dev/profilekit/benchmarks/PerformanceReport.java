@@ -109,10 +109,7 @@ public final class PerformanceReport {
     }
     StringBuilder out = new StringBuilder();
     out.append("## Results\n\n");
-    out.append("Generated ").append(Instant.now()).append(smoke ? " (SMOKE RUN: numbers are meaningless)" : "").append(" on ")
-        .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(", ")
-        .append(Runtime.getRuntime().availableProcessors()).append(" cores, ")
-        .append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version")).append(".\n\n");
+    out.append(environment(smoke)).append("\n\n");
     out.append("| target | benchmark | median | error (99.9%) | baseline | baseline median | ratio | target | met |\n");
     out.append("|---|---|---|---|---|---|---|---|---|\n");
     List<String> missing = new ArrayList<>();
@@ -143,6 +140,33 @@ public final class PerformanceReport {
       out.append("\nNot run in this report: ").append(String.join(", ", missing)).append(".\n");
     }
     return out.toString();
+  }
+
+  /**
+   * Returns the line that says when and where numbers were produced.
+   *
+   * @param smoke whether this is a smoke run
+   * @return the sentence
+   */
+  static String environment(boolean smoke) {
+    return "Generated " + Instant.now() + (smoke ? " (SMOKE RUN: numbers are meaningless)" : "") + " on "
+        + System.getProperty("os.name") + ' ' + System.getProperty("os.arch") + ", "
+        + Runtime.getRuntime().availableProcessors() + " cores, "
+        + System.getProperty("java.vm.name") + ' ' + System.getProperty("java.version") + ".";
+  }
+
+  /**
+   * Appends a section (a harness's table) to the report file written by {@link #main}.
+   *
+   * @param output the report file
+   * @param markdown the section
+   * @throws IOException if the file cannot be written
+   */
+  public static void appendSection(Path output, String markdown) throws IOException {
+    if (!Files.exists(output)) {
+      throw new IOException(output + " does not exist: run PerformanceReport first, it writes the file's results part");
+    }
+    Files.writeString(output, markdown, java.nio.file.StandardOpenOption.APPEND);
   }
 
   /** Text above this line in the report file is hand-written analysis and survives a new run. */
