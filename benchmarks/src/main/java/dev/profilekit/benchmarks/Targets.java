@@ -1,5 +1,7 @@
 package dev.profilekit.benchmarks;
 
+import dev.profilekit.benchmarks.profiles.ProfileServiceBenchmark;
+import dev.profilekit.benchmarks.profiles.ProfileServiceClientSideBenchmark;
 import java.util.List;
 
 /**
@@ -17,7 +19,11 @@ public final class Targets {
    * @return the classes
    */
   public static List<Class<?>> benchmarkClasses() {
-    return List.of(TokenVerificationBenchmark.class, InMemoryFakeBenchmark.class);
+    return List.of(
+        TokenVerificationBenchmark.class,
+        InMemoryFakeBenchmark.class,
+        ProfileServiceBenchmark.class,
+        ProfileServiceClientSideBenchmark.class);
   }
 
   /**
@@ -65,6 +71,30 @@ public final class Targets {
             "In-memory fake: creating a fresh fake (< 1 ms)",
             "InMemoryFakeBenchmark.createFake",
             1_000_000,
-            "Tests create one fake per test method; it must be cheaper than the test's own work."));
+            "Tests create one fake per test method; it must be cheaper than the test's own work."),
+        Target.ratio(
+            "getProfile (stored) vs raw GetItem, dynalite",
+            "ProfileServiceBenchmark.getProfile",
+            "ProfileServiceBenchmark.rawGetItem",
+            1.15,
+            "1 GetItem either way (asserted per iteration); ProfileKit's mapping must hide in the round trip."),
+        Target.ratio(
+            "updateProfile vs raw UpdateItem, dynalite",
+            "ProfileServiceBenchmark.updateProfile",
+            "ProfileServiceBenchmark.rawUpdateItem",
+            1.15,
+            "1 UpdateItem either way (asserted per iteration), never a read-modify-write."),
+        Target.ratio(
+            "getProfile vs raw GetItem, client side only (canned HTTP)",
+            "ProfileServiceClientSideBenchmark.getProfile",
+            "ProfileServiceClientSideBenchmark.rawGetItem",
+            1.3,
+            "Without the emulator's latency: item-to-profile mapping on top of the SDK's unmarshalling."),
+        Target.ratio(
+            "updateProfile vs raw UpdateItem, client side only (canned HTTP)",
+            "ProfileServiceClientSideBenchmark.updateProfile",
+            "ProfileServiceClientSideBenchmark.rawUpdateItem",
+            1.3,
+            "Without the emulator's latency: validation, expression building and mapping on top of the SDK."));
   }
 }

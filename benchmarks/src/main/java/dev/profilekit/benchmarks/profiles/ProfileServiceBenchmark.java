@@ -1,0 +1,103 @@
+package dev.profilekit.benchmarks.profiles;
+
+import dev.profilekit.UserProfile;
+import dev.profilekit.aws.emulators.EmulatorEnvironment;
+import dev.profilekit.aws.emulators.LocalEmulators;
+import dev.profilekit.benchmarks.SharedEmulators;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * {@code AwsUserProfileService.getProfile} of a stored profile and {@code updateProfile} against
+ * dynalite, each beside the raw {@code DynamoDbClient} call doing the same DynamoDB work against
+ * the same table. Every iteration checks, with a request-counting interceptor, that each call sent
+ * exactly one request of its operation.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class ProfileServiceBenchmark {
+
+  EmulatorEnvironment env;
+  ProfileCalls calls;
+
+  /** Starts (or reuses) the emulators, creates the table and stores the profile. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    LocalEmulators emulators = SharedEmulators.get();
+    env = EmulatorEnvironment.create(emulators, "ProfileServiceBenchmark");
+    calls = new ProfileCalls(emulators::dynamoDbClient, env.cognito(), env.userPoolId(), env.appClientId(), env.issuer(),
+        env.tableName());
+    calls.storeProfile();
+    calls.proveOneRequestPerCall();
+  }
+
+  /** Starts counting afresh for the iteration. */
+  @Setup(Level.Iteration)
+  public void resetCounts() {
+    calls.resetCounts();
+  }
+
+  /** Fails the run unless every call of the iteration cost exactly one request. */
+  @TearDown(Level.Iteration)
+  public void checkCounts() {
+    calls.checkOneRequestPerCall();
+  }
+
+  /** Closes the clients; the emulators stop when the JVM exits. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    calls.close();
+    env.close();
+  }
+
+  /**
+   * ProfileKit's read of a stored profile: 1 GetItem, then mapping the item to a profile.
+   *
+   * @return the profile
+   */
+  @Benchmark
+  public UserProfile getProfile() {
+    return calls.getProfile();
+  }
+
+  /**
+   * The raw GetItem of the same item, consistent read, no mapping.
+   *
+   * @return the item
+   */
+  @Benchmark
+  public Map<String, AttributeValue> rawGetItem() {
+    return calls.rawGetItem();
+  }
+
+  /**
+   * ProfileKit's patch of two fields: validation, expression building, 1 UpdateItem, mapping.
+   *
+   * @return the profile after the update
+   */
+  @Benchmark
+  public UserProfile updateProfile() {
+    return calls.updateProfile();
+  }
+
+  /**
+   * The raw UpdateItem setting the same attributes under the same condition.
+   *
+   * @return the item after the update
+   */
+  @Benchmark
+  public Map<String, AttributeValue> rawUpdateItem() {
+    return calls.rawUpdateItem();
+  }
+}
