@@ -1,14 +1,16 @@
 package dev.profilekit.aws.jwt.internal;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
 import dev.profilekit.TokenRejectedException.Reason;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,13 +27,14 @@ public final class SignatureCheck {
   private final ConcurrentHashMap<JWK, JWSVerifier> verifiers = new ConcurrentHashMap<>();
 
   /**
-   * Verifies the signature of {@code jws} with {@code key}.
+   * Verifies a token's signature with {@code key}.
    *
-   * @param jws the parsed token
+   * @param header the token's parsed header
+   * @param parts the token's segments
    * @param key the public key the pool's key set holds under the token's kid
    * @throws dev.profilekit.TokenRejectedException BAD_SIGNATURE, or UNKNOWN_KEY for an unusable key
    */
-  public void verify(JWSObject jws, JWK key) {
+  public void verify(JWSHeader header, TokenParts parts, JWK key) {
     JWSVerifier verifier = verifiers.get(key);
     if (verifier == null) {
       verifier = create(key);
@@ -42,7 +45,11 @@ public final class SignatureCheck {
     }
     boolean valid;
     try {
-      valid = jws.verify(verifier);
+      valid =
+          verifier.verify(
+              header,
+              parts.signingInput().getBytes(StandardCharsets.US_ASCII),
+              new Base64URL(parts.signatureSegment()));
     } catch (JOSEException | IllegalStateException e) {
       throw Rejections.reject(Reason.BAD_SIGNATURE, "The token's signature could not be checked", e);
     }

@@ -1,7 +1,8 @@
 package dev.profilekit.aws.jwt.internal;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
@@ -96,14 +97,14 @@ public final class TokenChecks {
     if (!(header.get("kid") instanceof String kid) || kid.isEmpty()) {
       throw Rejections.reject(Reason.UNKNOWN_KEY, "The token's header has no kid");
     }
-    JWSObject jws;
+    JWSHeader jwsHeader;
     try {
-      jws = JWSObject.parse(token);
+      jwsHeader = JWSHeader.parse(header, new Base64URL(parts.headerSegment()));
     } catch (ParseException e) {
-      throw Rejections.reject(Reason.MALFORMED, "The token is not a valid JWS", e);
+      throw Rejections.reject(Reason.MALFORMED, "The token's header is not a valid JWS header", e);
     }
     // Only the pool's key set chooses the key: jku, x5u, jwk and x5c headers are never consulted.
-    signatures.verify(jws, pool.find(kid, alg));
+    signatures.verify(jwsHeader, parts, pool.find(kid, alg));
 
     Instant expiresAt =
         claims

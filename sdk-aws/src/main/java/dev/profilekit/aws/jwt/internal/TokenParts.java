@@ -10,28 +10,36 @@ import java.util.Base64;
 /**
  * The three segments of a compact JWS, checked for shape before any JOSE parsing.
  *
- * <p>Only the canonical form is accepted: exactly three non-empty segments of unpadded base64url
- * whose decoding re-encodes to the same text (so no {@code =} padding, no standard-alphabet
- * characters, no whitespace, no non-zero trailing bits that would give one signature several
- * spellings), and header and payload that are strict UTF-8 JSON objects without duplicate names.
+ * <p>Only the canonical form is accepted: exactly three segments of unpadded base64url in its one
+ * canonical spelling (no {@code =} padding, no standard-alphabet characters, no whitespace, no
+ * length that no byte string encodes to, no non-zero trailing bits that would give the same bytes
+ * several spellings), and header and payload that are strict UTF-8 JSON objects without duplicate
+ * names. The canonical check is done on the text (alphabet, length, trailing bits), which is
+ * equivalent to decoding and re-encoding but cheaper.
  *
  * <p>An empty signature segment passes here and is reported by {@link #requireSignature()} once
  * the algorithm has been checked, so that an {@code alg=none} token is reported as such.
  *
+ * @param headerSegment the header as sent (base64url)
  * @param headerJson the decoded header
  * @param payloadJson the decoded payload
- * @param signed whether the signature segment is non-empty
+ * @param signingInput the text the signature covers: header and payload segments with their dot
+ * @param signatureSegment the signature as sent (base64url), possibly empty
  */
-public record TokenParts(String headerJson, String payloadJson, boolean signed) {
+public record TokenParts(
+    String headerSegment,
+    String headerJson,
+    String payloadJson,
+    String signingInput,
+    String signatureSegment) {
 
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
-  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   /**
    * Splits and checks a compact token.
    *
    * @param token the token, already known to be within the length limit
-   * @return the decoded header and payload
+   * @return the parts
    * @throws dev.profilekit.TokenRejectedException MALFORMED when any rule above is broken
    */
   public static TokenParts of(String token) {
@@ -40,17 +48,19 @@ public record TokenParts(String headerJson, String payloadJson, boolean signed) 
     if (first < 0 || second < 0 || token.indexOf('.', second + 1) >= 0) {
       throw Rejections.reject(Reason.MALFORMED, "The token does not have exactly three segments");
     }
-    byte[] header = decode(token.substring(0, first), "header");
-    byte[] payload = decode(token.substring(first + 1, second), "payload");
+    String header = token.substring(0, first);
+    String payload = token.substring(first + 1, second);
     String signature = token.substring(second + 1);
+    requireCanonical(header, "header");
+    requireCanonical(payload, "payload");
     if (!signature.isEmpty()) {
-      decode(signature, "signature");
+      requireCanonical(signature, "signature");
     }
-    String headerJson = utf8(header, "header");
-    String payloadJson = utf8(payload, "payload");
+    String headerJson = utf8(DECODER.decode(header), "header");
+    String payloadJson = utf8(DECODER.decode(payload), "payload");
     StrictJson.requireObject(headerJson, "header");
     StrictJson.requireObject(payloadJson, "payload");
-    return new TokenParts(headerJson, payloadJson, !signature.isEmpty());
+    return new TokenParts(header, headerJson, payloadJson, token.substring(0, second), signature);
   }
 
   /**
@@ -59,34 +69,50 @@ public record TokenParts(String headerJson, String payloadJson, boolean signed) 
    * @throws dev.profilekit.TokenRejectedException MALFORMED when the signature segment is empty
    */
   public void requireSignature() {
-    if (!signed) {
+    if (signatureSegment.isEmpty()) {
       throw Rejections.reject(Reason.MALFORMED, "The token's signature segment is empty");
     }
   }
 
-  private static byte[] decode(String segment, String part) {
+  /**
+   * Accepts only text that unpadded base64url encoding produces: alphabet characters, a length
+   * of 0, 2 or 3 modulo 4, and zero bits where the last character extends past the data.
+   */
+  private static void requireCanonical(String segment, String part) {
     if (segment.isEmpty()) {
       throw Rejections.reject(Reason.MALFORMED, "The token's " + part + " segment is empty");
     }
+    int last = 0;
     for (int i = 0; i < segment.length(); i++) {
-      char c = segment.charAt(i);
-      boolean alphabet = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-      if (!alphabet) {
+      last = sextet(segment.charAt(i));
+      if (last < 0) {
         throw Rejections.reject(
             Reason.MALFORMED, "The token's " + part + " segment is not unpadded base64url");
       }
     }
-    byte[] bytes;
-    try {
-      bytes = DECODER.decode(segment);
-    } catch (IllegalArgumentException e) {
-      throw Rejections.reject(Reason.MALFORMED, "The token's " + part + " segment is not valid base64url");
-    }
-    if (!ENCODER.encodeToString(bytes).equals(segment)) {
+    int remainder = segment.length() % 4;
+    // 2 trailing characters carry 1 byte (4 spare bits), 3 carry 2 bytes (2 spare bits).
+    int spareBits = remainder == 2 ? 0x0F : remainder == 3 ? 0x03 : 0;
+    if (remainder == 1 || (last & spareBits) != 0) {
       throw Rejections.reject(
           Reason.MALFORMED, "The token's " + part + " segment is not canonical base64url");
     }
-    return bytes;
+  }
+
+  private static int sextet(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '-') {
+      return 62;
+    }
+    return c == '_' ? 63 : -1;
   }
 
   private static String utf8(byte[] bytes, String part) {
