@@ -103,9 +103,7 @@ public final class EmulatorExampleEnvironment implements ExampleEnvironment {
 
   @Override
   public List<String> notes() {
-    return List.of(
-        "cognito-local does not mark the email verified when the sign-up is confirmed (AWS does), hence \"email verified false\".",
-        "cognito-local lacks GlobalSignOut: the emulator backend answers it, and the REVOKED"
+    return List.of("cognito-local lacks GlobalSignOut: the emulator backend answers it, and the REVOKED"
         + " rejection comes from ProfileKit's sign-out record in the profile table.");
   }
 

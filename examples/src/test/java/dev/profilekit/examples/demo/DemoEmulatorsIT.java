@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Test;
 class DemoEmulatorsIT {
 
   private static final List<String> NOTES = List.of(
-      "cognito-local does not mark the email verified when the sign-up is confirmed (AWS does), hence \"email verified false\".",
       "cognito-local lacks GlobalSignOut: the emulator backend answers it, and the REVOKED"
           + " rejection comes from ProfileKit's sign-out record in the profile table.");
 
@@ -31,7 +30,7 @@ class DemoEmulatorsIT {
       DemoWalk.run(environment, new PrintStream(out, true, StandardCharsets.UTF_8));
 
       DemoTranscript.check(out.toString(StandardCharsets.UTF_8), Backend.EMULATORS, "ada@example.com",
-          DemoTranscript.FEDERATED_SKIPPED, false, NOTES, environment.secrets());
+          DemoTranscript.FEDERATED_SKIPPED, true, NOTES, environment.secrets());
     }
   }
 
