@@ -178,6 +178,23 @@ public abstract class SignUpAndPasswordCases extends ContractHarness {
   }
 
   @Test
+  void aWeakNewPasswordIsRejectedAndTheCurrentOneKeepsWorking() {
+    String email = uniqueEmail("weak-change");
+    AuthSession session = signUpAndSignIn(email);
+    if (!supports(ContractCapability.PASSWORD_POLICY)) {
+      assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+      return;
+    }
+
+    assertThatThrownBy(() -> service.changePassword(session, PASSWORD, "short")).isInstanceOf(PasswordPolicyException.class);
+    service.forgotPassword(email);
+    String code = passwordResetCode(service, email);
+    assertThatThrownBy(() -> service.confirmForgotPassword(email, code, "alllowercase")).isInstanceOf(PasswordPolicyException.class);
+
+    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+  }
+
+  @Test
   void changePasswordLetsTheUserSignInWithTheNewOneOnly() {
     String email = uniqueEmail("change");
     AuthSession session = signUpAndSignIn(email);
