@@ -173,6 +173,7 @@ class KeyFetchingTest {
             e -> {
               assertThat(e.reason()).isEqualTo(Reason.KEYS_UNAVAILABLE);
               assertThat(e.isRetryable()).isTrue();
+              assertThat(e.getCause()).as("the endpoint failure, for operators").isNotNull();
             });
   }
 

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import java.net.URL;
 import java.time.Clock;
@@ -117,7 +118,8 @@ public final class PoolKeys {
     try {
       set = source.getJWKSet(JWKSetCacheRefreshEvaluator.noRefresh(), clock.millis(), null);
     } catch (KeySourceException e) {
-      throw Rejections.reject(
+      // The cause is kept: it describes the key endpoint (URL, HTTP status), never the token.
+      throw new TokenRejectedException(
           Reason.KEYS_UNAVAILABLE, "The user pool's key set could not be fetched", e);
     }
     JWK key = select(set, kid, alg);
@@ -129,7 +131,7 @@ public final class PoolKeys {
       refreshed =
           source.getJWKSet(JWKSetCacheRefreshEvaluator.referenceComparison(set), clock.millis(), null);
     } catch (KeySourceException e) {
-      throw Rejections.reject(
+      throw new TokenRejectedException(
           Reason.KEYS_UNAVAILABLE, "The token's key is not cached and the key set could not be fetched", e);
     }
     key = select(refreshed, kid, alg);
