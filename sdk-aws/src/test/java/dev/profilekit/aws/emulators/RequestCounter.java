@@ -2,6 +2,7 @@ package dev.profilekit.aws.emulators;
 
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class RequestCounter implements ExecutionInterceptor {
 
   private final List<String> operations = new ArrayList<>();
+  private final List<SdkRequest> requests = new ArrayList<>();
 
   /** Creates a counter with nothing counted. */
   public RequestCounter() {}
@@ -31,6 +33,18 @@ public final class RequestCounter implements ExecutionInterceptor {
     String operation = executionAttributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
     synchronized (operations) {
       operations.add(operation);
+      requests.add(context.request());
+    }
+  }
+
+  /**
+   * Returns the requests sent since the last {@link #reset()}, in order, to check what was sent.
+   *
+   * @return a copy of the requests
+   */
+  public List<SdkRequest> requests() {
+    synchronized (operations) {
+      return List.copyOf(requests);
     }
   }
 
@@ -60,6 +74,7 @@ public final class RequestCounter implements ExecutionInterceptor {
   public void reset() {
     synchronized (operations) {
       operations.clear();
+      requests.clear();
     }
   }
 }

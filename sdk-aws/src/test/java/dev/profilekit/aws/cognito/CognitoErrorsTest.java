@@ -1,0 +1,152 @@
+package dev.profilekit.aws.cognito;
+
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_GET_USER;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_GLOBAL_SIGN_OUT;
+import static dev.profilekit.aws.cognito.CognitoOperation.CHANGE_PASSWORD;
+import static dev.profilekit.aws.cognito.CognitoOperation.CONFIRM_FORGOT_PASSWORD;
+import static dev.profilekit.aws.cognito.CognitoOperation.CONFIRM_SIGN_UP;
+import static dev.profilekit.aws.cognito.CognitoOperation.FORGOT_PASSWORD;
+import static dev.profilekit.aws.cognito.CognitoOperation.GLOBAL_SIGN_OUT;
+import static dev.profilekit.aws.cognito.CognitoOperation.LIST_USERS;
+import static dev.profilekit.aws.cognito.CognitoOperation.REFRESH;
+import static dev.profilekit.aws.cognito.CognitoOperation.RESEND_CONFIRMATION_CODE;
+import static dev.profilekit.aws.cognito.CognitoOperation.RESPOND_TO_CHALLENGE;
+import static dev.profilekit.aws.cognito.CognitoOperation.REVOKE_TOKEN;
+import static dev.profilekit.aws.cognito.CognitoOperation.SIGN_IN;
+import static dev.profilekit.aws.cognito.CognitoOperation.SIGN_UP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.profilekit.InvalidCodeException;
+import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.ProfileKitException;
+import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.ThrottledException;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserNotConfirmedException;
+import dev.profilekit.UserNotFoundException;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+
+/**
+ * Every Cognito error ProfileKit's calls can meet, mapped to the ProfileKit exception a caller
+ * handles; no message carries what Cognito said (which can quote a parameter) or any secret.
+ */
+class CognitoErrorsTest {
+
+  /** Planted in Cognito's message: it must never reach ours. */
+  private static final String SECRET = "Pa55word-or-token-eyJhbGciOi";
+
+  static Stream<Arguments> table() {
+    return Stream.of(
+        Arguments.of(SIGN_IN, "NotAuthorizedException", 400, InvalidCredentialsException.class),
+        Arguments.of(SIGN_IN, "UserNotFoundException", 400, InvalidCredentialsException.class),
+        Arguments.of(SIGN_IN, "InvalidPasswordException", 400, InvalidCredentialsException.class),
+        Arguments.of(SIGN_IN, "UserNotConfirmedException", 400, UserNotConfirmedException.class),
+        Arguments.of(SIGN_IN, "PasswordResetRequiredException", 400, InvalidCredentialsException.class),
+        Arguments.of(SIGN_IN, "TooManyRequestsException", 400, ThrottledException.class),
+        Arguments.of(SIGN_IN, "TooManyFailedAttemptsException", 400, ThrottledException.class),
+        Arguments.of(SIGN_IN, "InternalErrorException", 500, ServiceUnavailableException.class),
+        Arguments.of(SIGN_IN, "Unsupported", 500, ServiceUnavailableException.class),
+        Arguments.of(SIGN_IN, "InvalidParameterException", 400, InvalidRequestException.class),
+        Arguments.of(SIGN_IN, "ResourceNotFoundException", 400, ProfileKitException.class),
+        Arguments.of(SIGN_IN, "InvalidUserPoolConfigurationException", 400, ProfileKitException.class),
+        Arguments.of(SIGN_IN, "UserLambdaValidationException", 400, ProfileKitException.class),
+        Arguments.of(SIGN_IN, "ForbiddenException", 403, ProfileKitException.class),
+        Arguments.of(RESPOND_TO_CHALLENGE, "NotAuthorizedException", 400, InvalidCredentialsException.class),
+        Arguments.of(RESPOND_TO_CHALLENGE, "InvalidPasswordException", 400, PasswordPolicyException.class),
+        Arguments.of(RESPOND_TO_CHALLENGE, "CodeMismatchException", 400, InvalidCodeException.class),
+        Arguments.of(SIGN_UP, "UsernameExistsException", 400, UserAlreadyExistsException.class),
+        Arguments.of(SIGN_UP, "AliasExistsException", 400, UserAlreadyExistsException.class),
+        Arguments.of(SIGN_UP, "InvalidPasswordException", 400, PasswordPolicyException.class),
+        Arguments.of(SIGN_UP, "CodeDeliveryFailureException", 400, ServiceUnavailableException.class),
+        Arguments.of(SIGN_UP, "LimitExceededException", 400, ThrottledException.class),
+        Arguments.of(SIGN_UP, "InvalidEmailRoleAccessPolicyException", 400, ProfileKitException.class),
+        Arguments.of(CONFIRM_SIGN_UP, "CodeMismatchException", 400, InvalidCodeException.class),
+        Arguments.of(CONFIRM_SIGN_UP, "ExpiredCodeException", 400, InvalidCodeException.class),
+        Arguments.of(CONFIRM_SIGN_UP, "NotAuthorizedException", 400, InvalidCodeException.class),
+        Arguments.of(CONFIRM_SIGN_UP, "UserNotFoundException", 400, InvalidCodeException.class),
+        Arguments.of(RESEND_CONFIRMATION_CODE, "UserNotFoundException", 400, InvalidCredentialsException.class),
+        Arguments.of(RESEND_CONFIRMATION_CODE, "NotAuthorizedException", 400, InvalidCodeException.class),
+        Arguments.of(RESEND_CONFIRMATION_CODE, "LimitExceededException", 400, ThrottledException.class),
+        Arguments.of(FORGOT_PASSWORD, "UserNotFoundException", 400, InvalidCredentialsException.class),
+        Arguments.of(FORGOT_PASSWORD, "NotAuthorizedException", 400, InvalidCredentialsException.class),
+        Arguments.of(FORGOT_PASSWORD, "InvalidParameterException", 400, InvalidRequestException.class),
+        Arguments.of(CONFIRM_FORGOT_PASSWORD, "CodeMismatchException", 400, InvalidCodeException.class),
+        Arguments.of(CONFIRM_FORGOT_PASSWORD, "ExpiredCodeException", 400, InvalidCodeException.class),
+        Arguments.of(CONFIRM_FORGOT_PASSWORD, "UserNotFoundException", 400, InvalidCodeException.class),
+        Arguments.of(CONFIRM_FORGOT_PASSWORD, "InvalidPasswordException", 400, PasswordPolicyException.class),
+        Arguments.of(CHANGE_PASSWORD, "NotAuthorizedException", 400, InvalidCredentialsException.class),
+        Arguments.of(CHANGE_PASSWORD, "InvalidPasswordException", 400, PasswordPolicyException.class),
+        Arguments.of(CHANGE_PASSWORD, "LimitExceededException", 400, ThrottledException.class),
+        Arguments.of(REFRESH, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(REVOKE_TOKEN, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(REVOKE_TOKEN, "UnsupportedTokenTypeException", 400, TokenRejectedException.class),
+        Arguments.of(REVOKE_TOKEN, "UnauthorizedException", 400, ProfileKitException.class),
+        Arguments.of(REVOKE_TOKEN, "UnsupportedOperationException", 400, ProfileKitException.class),
+        Arguments.of(GLOBAL_SIGN_OUT, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(GLOBAL_SIGN_OUT, "Unsupported", 500, ServiceUnavailableException.class),
+        Arguments.of(ADMIN_GLOBAL_SIGN_OUT, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_GLOBAL_SIGN_OUT, "NotAuthorizedException", 400, ProfileKitException.class),
+        Arguments.of(ADMIN_GET_USER, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_GET_USER, "AccessDeniedException", 400, ProfileKitException.class),
+        Arguments.of(LIST_USERS, "TooManyRequestsException", 400, ThrottledException.class),
+        Arguments.of(LIST_USERS, "ThrottlingException", 400, ThrottledException.class),
+        Arguments.of(LIST_USERS, "SomethingNewException", 503, ServiceUnavailableException.class));
+  }
+
+  @ParameterizedTest(name = "{0} {1} ({2}) -> {3}")
+  @MethodSource("table")
+  void mapsEachErrorToTheExceptionCallersHandleWithoutQuotingCognito(
+      CognitoOperation operation, String code, int status, Class<? extends ProfileKitException> expected) {
+    CognitoIdentityProviderException failure = (CognitoIdentityProviderException) CognitoIdentityProviderException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("Value '" + SECRET + "' failed").build())
+        .statusCode(status)
+        .requestId("req-123")
+        .message("Value '" + SECRET + "' failed")
+        .build();
+
+    ProfileKitException mapped = CognitoErrors.map(operation, failure);
+
+    assertThat(mapped).isExactlyInstanceOf(expected);
+    assertThat(mapped.getMessage()).doesNotContain(SECRET);
+    assertThat(mapped.getCause()).isNull();
+  }
+
+  @Test
+  void aWrongPasswordAndAnUnknownUserAreIndistinguishable() {
+    ProfileKitException wrongPassword = CognitoErrors.map(SIGN_IN, failure("NotAuthorizedException"));
+    ProfileKitException unknownUser = CognitoErrors.map(SIGN_IN, failure("UserNotFoundException"));
+    ProfileKitException emulatorWrongPassword = CognitoErrors.map(SIGN_IN, failure("InvalidPasswordException"));
+
+    assertThat(unknownUser).hasSameClassAs(wrongPassword).hasMessage(wrongPassword.getMessage());
+    assertThat(emulatorWrongPassword).hasSameClassAs(wrongPassword).hasMessage(wrongPassword.getMessage());
+  }
+
+  @Test
+  void unreachableCognitoIsRetryableUnavailabilityWithTheClientCause() {
+    SdkClientException refused = SdkClientException.create("Unable to execute HTTP request: Connect to 127.0.0.1:1 failed");
+
+    ProfileKitException mapped = CognitoErrors.map(SIGN_IN, refused);
+
+    assertThat(mapped).isInstanceOf(ServiceUnavailableException.class);
+    assertThat(mapped.isRetryable()).isTrue();
+    assertThat(mapped.getCause()).isSameAs(refused);
+  }
+
+  private static CognitoIdentityProviderException failure(String code) {
+    return (CognitoIdentityProviderException) CognitoIdentityProviderException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("x").build())
+        .statusCode(400)
+        .requestId("req-same")
+        .build();
+  }
+}
