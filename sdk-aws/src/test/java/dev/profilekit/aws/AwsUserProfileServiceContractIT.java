@@ -1,15 +1,23 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.FederatedCallback;
+import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfileService;
+import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.LocalEmulators;
 import dev.profilekit.aws.emulators.WithEmulators;
+import dev.profilekit.aws.federated.CognitoHostedUi;
+import dev.profilekit.aws.federated.LoopbackCognitoDomain;
+import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.UserProfileServiceContract;
-import java.net.URI;
+import java.io.IOException;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -26,28 +34,48 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
   private static EmulatorEnvironment env;
   private static CognitoIdentityProviderClient cognito;
   private static DynamoDbClient dynamoDb;
+  /** The hosted UI domain no emulator serves, played on loopback; its user pool is a second issuer. */
+  private static LoopbackCognitoDomain hostedUiDomain;
 
   @BeforeAll
-  static void clients(EmulatorEnvironment environment) {
+  static void clients(EmulatorEnvironment environment) throws IOException {
     env = environment;
     cognito = environment.cognito(new CognitoLocalParity());
     dynamoDb = environment.dynamoDb();
+    hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
+  }
+
+  @AfterAll
+  static void stopHostedUi() {
+    hostedUiDomain.close();
   }
 
   @Override
   protected UserProfileService newService(ProfilePolicy policy) {
+    // One verifier for both issuers: cognito-local's pool (password sign-ins) and the loopback
+    // hosted UI's (federated sign-ins), with the same revocation records the default one reads.
+    CognitoTokenVerifier verifier = CognitoTokenVerifier.builder()
+        .userPool(env.issuer().toString(), env.jwksUri())
+        .userPool(hostedUiDomain.issuer(), hostedUiDomain.jwksUri())
+        .clientIds(env.appClientId())
+        .revocations(new ProfileTableRevocations(
+            ProfileStore.builder().dynamoDb(dynamoDb).tableName(env.tableName()).policy(policy).build()))
+        .build();
     return AwsUserProfileService.builder()
         .cognito(cognito)
         .dynamoDb(dynamoDb)
         .userPoolId(env.userPoolId())
         .appClientId(env.appClientId())
         .tableName(env.tableName())
-        .issuer(env.issuer())
-        .jwksUri(env.jwksUri())
         .policy(policy)
-        // No emulator serves a hosted UI; a closed https port makes every code exchange fail.
-        .hostedUiDomain(URI.create("https://127.0.0.1:9"))
+        .tokenVerifier(verifier)
+        .hostedUi(CognitoHostedUi.builder().domain(hostedUiDomain.domain()).clientId(env.appClientId()).tokenVerifier(verifier).build())
         .build();
+  }
+
+  @Override
+  protected FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
+    return FederatedCallback.fromUri(hostedUiDomain.authorize(pending.authorizationUri(), LoopbackCognitoDomain.googleUser(email)));
   }
 
   @Override
@@ -81,8 +109,6 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
         "cognito-local lacks GlobalSignOut and AdminUserGlobalSignOut; SignOutEverywhereIT answers them with an "
             + "ExecutionInterceptor and checks the revocation record and REVOKED tokens",
         ContractCapability.PASSWORD_POLICY,
-        "cognito-local checks no password policy; CognitoErrorsTest maps AWS's InvalidPasswordException to PasswordPolicyException",
-        ContractCapability.FEDERATED_CODE_EXCHANGE,
-        "no emulator serves the hosted UI; CognitoHostedUiTest runs the code exchange against LoopbackCognitoDomain");
+        "cognito-local checks no password policy; CognitoErrorsTest maps AWS's InvalidPasswordException to PasswordPolicyException");
   }
 }
