@@ -3,20 +3,18 @@ package dev.profilekit.aws.backfill;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ProfilePolicy;
-import dev.profilekit.aws.backfill.internal.AwsFailures;
-import dev.profilekit.aws.backfill.internal.InterimProfileItems;
 import dev.profilekit.aws.backfill.internal.PageOutcome;
 import dev.profilekit.aws.backfill.internal.PageWriter;
 import dev.profilekit.aws.backfill.internal.RateLimiter;
+import dev.profilekit.aws.backfill.internal.WriterThreads;
+import dev.profilekit.aws.cognito.CognitoErrors;
+import dev.profilekit.aws.cognito.CognitoOperation;
+import dev.profilekit.aws.dynamodb.ProfileStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -31,10 +29,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Cognito allows), no faster than {@link Builder#requestsPerSecond(double)}, so it leaves the
  * pool's {@code ListUsers} quota to the live service. Each user is mapped with the shared {@link
  * dev.profilekit.AttributeMapper} (plus {@code sub}, the creation date and the {@code identities}
- * attribute), checked with the {@link ProfilePolicy}, and written with a conditional {@code
- * PutItem} ({@code attribute_not_exists(userId)}): a profile that exists, edited by its user or
- * created by a concurrent first sign-in, is left exactly as it is. Writes of one page run with
- * bounded concurrency; only one page is held in memory, whatever the pool's size.
+ * attribute), checked with the {@link ProfilePolicy}, and created with the profile store's
+ * conditional write ({@link ProfileStore#createIfAbsent}: one {@code UpdateItem} on condition that
+ * no profile is stored, in the same item format as the service): a profile that exists, edited by
+ * its user or created by a concurrent first sign-in, is left exactly as it is, and a sign-out record
+ * kept on the user's item survives. Writes of one page run with bounded concurrency; only one page
+ * is held in memory, whatever the pool's size.
  *
  * <p>After each page a {@link BackfillCheckpoint} is saved, so {@link #resume()} continues where
  * an interrupted run stopped; running again from the start is harmless too. A {@link
@@ -51,8 +51,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * }</pre>
  *
  * <p>Permissions: {@code cognito-idp:ListUsers} and {@code cognito-idp:DescribeUserPool} on the
- * pool; {@code dynamodb:PutItem} and {@code dynamodb:GetItem} on the table (see {@code
- * docs/setup.md}). Instances are thread-safe, but one job name should be run by one process at a
+ * pool; {@code dynamodb:UpdateItem} (profiles), {@code dynamodb:GetItem} and {@code dynamodb:PutItem}
+ * (dry run, checkpoint) on the table (see {@code docs/setup.md}). Instances are thread-safe, but one job name should be run by one process at a
  * time.
  */
 public final class ProfileBackfill {
@@ -159,7 +159,7 @@ public final class ProfileBackfill {
       total.restore(checkpoint.created(), checkpoint.alreadyPresent(), checkpoint.skipped(), checkpoint.failed(), checkpoint.failures());
       pages = checkpoint.pages();
       if (checkpoint.completed()) {
-        return summary(total, pages, true, startNanos);
+        return BackfillReports.summary(jobName, dryRun, total, pages, true, startNanos);
       }
       token = checkpoint.nextPaginationToken().orElse(null);
     }
@@ -167,7 +167,8 @@ public final class ProfileBackfill {
     Optional<Long> estimate = estimatedUsers();
     RateLimiter limiter = new RateLimiter(requestsPerSecond);
     ExecutorService executor = Executors.newFixedThreadPool(writeConcurrency, new WriterThreads());
-    PageWriter writer = new PageWriter(dynamoDb, tableName, InterimProfileItems::encode, policy, filter, dryRun, executor, clock);
+    ProfileStore store = ProfileStore.builder().dynamoDb(dynamoDb).tableName(tableName).policy(policy).build();
+    PageWriter writer = new PageWriter(store, policy, filter, dryRun, executor, clock);
     try {
       boolean last;
       do {
@@ -178,9 +179,9 @@ public final class ProfileBackfill {
         token = page.paginationToken() == null || page.paginationToken().isEmpty() ? null : page.paginationToken();
         last = token == null;
         if (!dryRun) {
-          checkpoints.save(checkpoint(total, pages, token, last, startedAt));
+          checkpoints.save(BackfillReports.checkpoint(jobName, userPoolId, total, pages, token, last, startedAt, clock.instant()));
         }
-        listener.onProgress(progress(total, pages, total.seen() - seenBefore, startNanos, estimate));
+        listener.onProgress(BackfillReports.progress(total, pages, total.seen() - seenBefore, startNanos, estimate));
       } while (!last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -188,14 +189,14 @@ public final class ProfileBackfill {
     } finally {
       executor.shutdownNow();
     }
-    return summary(total, pages, true, startNanos);
+    return BackfillReports.summary(jobName, dryRun, total, pages, true, startNanos);
   }
 
   private ListUsersResponse listUsers(String token) {
     try {
       return cognito.listUsers(list -> list.userPoolId(userPoolId).limit(pageSize).paginationToken(token));
     } catch (SdkException e) {
-      throw AwsFailures.translate("Cognito ListUsers", e);
+      throw CognitoErrors.map(CognitoOperation.LIST_USERS, e);
     }
   }
 
@@ -209,77 +210,10 @@ public final class ProfileBackfill {
     }
   }
 
-  private BackfillCheckpoint checkpoint(PageOutcome total, long pages, String token, boolean completed, Instant startedAt) {
-    return BackfillCheckpoint.builder()
-        .jobName(jobName)
-        .userPoolId(userPoolId)
-        .nextPaginationToken(Optional.ofNullable(token))
-        .pages(pages)
-        .seen(total.seen())
-        .created(total.created())
-        .alreadyPresent(total.alreadyPresent())
-        .skipped(total.skipped())
-        .failed(total.failed())
-        .failures(total.failures())
-        .completed(completed)
-        .startedAt(startedAt)
-        .updatedAt(clock.instant())
-        .build();
-  }
-
-  private BackfillProgress progress(PageOutcome total, long pages, long doneThisRun, long startNanos, Optional<Long> estimate) {
-    double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
-    double rate = doneThisRun / seconds;
-    BackfillProgress.Builder progress = BackfillProgress.builder()
-        .usersDone(total.seen())
-        .created(total.created())
-        .alreadyPresent(total.alreadyPresent())
-        .skipped(total.skipped())
-        .failed(total.failed())
-        .pages(pages)
-        .usersPerSecond(rate)
-        .estimatedTotalUsers(estimate);
-    if (estimate.isPresent() && rate > 0) {
-      long left = Math.max(0, estimate.get() - total.seen());
-      progress.estimatedTimeLeft(Duration.ofMillis((long) (left / rate * 1000)));
-    }
-    return progress.build();
-  }
-
-  private BackfillSummary summary(PageOutcome total, long pages, boolean completed, long startNanos) {
-    return BackfillSummary.builder()
-        .jobName(jobName)
-        .dryRun(dryRun)
-        .seen(total.seen())
-        .created(total.created())
-        .alreadyPresent(total.alreadyPresent())
-        .skipped(total.skipped())
-        .failed(total.failed())
-        .failures(total.failures())
-        .pages(pages)
-        .completed(completed)
-        .elapsed(Duration.ofNanos(System.nanoTime() - startNanos))
-        .build();
-  }
-
   @Override
   public String toString() {
     return "ProfileBackfill[job=" + jobName + ", pool=" + userPoolId + ", table=" + tableName + ", filter=" + filter
         + ", " + requestsPerSecond + " ListUsers/s, " + writeConcurrency + " concurrent writes" + (dryRun ? ", dry run" : "") + "]";
-  }
-
-  /** Daemon threads, so a forgotten job never keeps a JVM alive. */
-  private static final class WriterThreads implements ThreadFactory {
-    private static final AtomicInteger POOLS = new AtomicInteger();
-    private final int pool = POOLS.incrementAndGet();
-    private final AtomicInteger threads = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      Thread thread = new Thread(task, "profilekit-backfill-" + pool + "-" + threads.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    }
   }
 
   /** Builds a {@link ProfileBackfill}; the clients, the user pool id and the table name are required. */
@@ -516,7 +450,6 @@ public final class ProfileBackfill {
       if (value == null || value.isBlank()) {
         throw new InvalidRequestException(name, "required", name + " must be set and not blank");
       }
-      Objects.requireNonNull(value);
     }
   }
 }

@@ -3,7 +3,7 @@ package dev.profilekit.aws.setup;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
-import dev.profilekit.aws.backfill.internal.AwsFailures;
+import dev.profilekit.aws.dynamodb.DynamoDbErrors;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +128,7 @@ public final class ProfileTableSetup {
     } catch (ResourceNotFoundException missing) {
       return Optional.empty();
     } catch (SdkException e) {
-      throw AwsFailures.translate("DynamoDB DescribeTable", e);
+      throw DynamoDbErrors.map("DescribeTable", tableName, e);
     }
   }
 
@@ -145,7 +145,7 @@ public final class ProfileTableSetup {
       // Another deployment created it between our DescribeTable and CreateTable: validate theirs.
       return false;
     } catch (SdkException e) {
-      throw AwsFailures.translate("DynamoDB CreateTable", e);
+      throw DynamoDbErrors.map("CreateTable", tableName, e);
     }
   }
 
@@ -178,7 +178,7 @@ public final class ProfileTableSetup {
         }
         pause = sleep(pause);
       } catch (SdkException e) {
-        throw AwsFailures.translate("DynamoDB UpdateContinuousBackups", e);
+        throw DynamoDbErrors.map("UpdateContinuousBackups", tableName, e);
       }
     }
   }

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.RequestCounter;
 import dev.profilekit.aws.emulators.WithEmulators;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +32,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The backfill's options on a small pool: filter, dry run, failures, file checkpoints, resume
  * rules and progress. 20 users waiting for a first password, 5 confirmed email users, 1 user
- * whose {@code identities} attribute is not JSON.
+ * ({@code broken@example.com}) whose {@code identities} attribute is not JSON.
  */
 @WithEmulators
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,30 +87,59 @@ class BackfillOptionsIT {
   }
 
   @Test
-  void userWithUnreadableIdentitiesFailsByIdWithoutQuotingTheAttribute() {
+  void userWithUnreadableIdentitiesGetsAProfileWithoutThemAsInTheFallback() {
     String table = freshTable();
 
     BackfillSummary summary = backfill(paged(), table).build().run();
 
+    assertThat(summary.created()).isEqualTo(ALL);
+    assertThat(store(table).read(brokenSub).profile()).hasValueSatisfying(profile -> {
+      assertThat(profile.email()).contains("broken@example.com");
+      assertThat(profile.linkedIdentities()).isEmpty();
+    });
+  }
+
+  @Test
+  void itemDynamoDbRefusesFailsThatUserByIdAndTheOthersAreCopied() {
+    String table = freshTable();
+    ProfileBackfill backfill = ProfileBackfill.builder().cognito(paged()).userPoolId(env.userPoolId())
+        .dynamoDb(env.dynamoDb(new OversizedItemFor("broken@example.com"))).tableName(table).requestsPerSecond(1000).pageSize(5).build();
+
+    BackfillSummary summary = backfill.run();
+
     assertThat(summary.failed()).isEqualTo(1);
     assertThat(summary.failures()).singleElement().satisfies(failure -> {
       assertThat(failure.userId()).isEqualTo(brokenSub);
-      assertThat(failure.reason()).contains("identities").doesNotContain("not json");
+      assertThat(failure.reason()).contains("max-item-size").doesNotContain("xxxx");
     });
     assertThat(summary.created()).isEqualTo(ALL - 1);
     assertThat(summary.seen()).isEqualTo(summary.created() + summary.alreadyPresent() + summary.skipped() + summary.failed());
   }
 
   @Test
+  void userWithOnlyASignOutRecordGetsAProfileAndKeepsTheRecord() {
+    String table = freshTable();
+    Instant signedOut = Instant.parse("2026-11-20T08:00:00Z");
+    store(table).recordSignOut(brokenSub, signedOut);
+
+    BackfillSummary summary = backfill(paged(), table).build().run();
+
+    assertThat(summary.created()).isEqualTo(ALL);
+    StoredItem item = store(table).read(brokenSub);
+    assertThat(item.profile()).isPresent();
+    assertThat(item.tokensValidAfter()).contains(signedOut);
+  }
+
+  @Test
   void dryRunWritesNothingAndCountsWhatItWouldCreate() {
     String table = freshTable();
     String existing = firstSub();
-    env.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("userId", AttributeValue.fromS(existing))));
+    env.dynamoDb().putItem(b -> b.tableName(table).item(Map.of("userId", AttributeValue.fromS(existing), "version", AttributeValue.fromN("2"))));
 
     BackfillSummary summary = backfill(paged(), table).dryRun(true).build().run();
 
     assertThat(summary.dryRun()).isTrue();
-    assertThat(summary.created()).isEqualTo(ALL - 2);
+    assertThat(summary.created()).isEqualTo(ALL - 1);
     assertThat(summary.alreadyPresent()).isEqualTo(1);
     assertThat(env.dynamoDb().scan(b -> b.tableName(table)).count()).isEqualTo(1);
   }
@@ -125,10 +157,10 @@ class BackfillOptionsIT {
     BackfillSummary summary = backfill(paged(), table).jobName("nightly").checkpointStore(store).build().resume();
 
     assertThat(summary.seen()).isEqualTo(ALL);
-    assertThat(summary.created()).isEqualTo(ALL - 1);
+    assertThat(summary.created()).isEqualTo(ALL);
     assertThat(store.load("nightly").orElseThrow().completed()).isTrue();
     assertThat(Files.exists(file)).isTrue();
-    assertThat(PoolFixture.profileIds(env.dynamoDb(), table)).hasSize(ALL - 1);
+    assertThat(PoolFixture.profileIds(env.dynamoDb(), table)).hasSize(ALL);
   }
 
   @Test
@@ -190,6 +222,10 @@ class BackfillOptionsIT {
     assertThat(progress.get(0).estimatedTotalUsers()).contains((long) ALL);
     assertThat(progress.get(0).estimatedTimeLeft()).isPresent();
     assertThat(progress.get(progress.size() - 1).estimatedTimeLeft()).hasValueSatisfying(left -> assertThat(left).isZero());
+  }
+
+  private ProfileStore store(String table) {
+    return ProfileStore.builder().dynamoDb(env.dynamoDb()).tableName(table).build();
   }
 
   private String firstSub() {

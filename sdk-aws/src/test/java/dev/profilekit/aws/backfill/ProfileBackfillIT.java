@@ -3,8 +3,11 @@ package dev.profilekit.aws.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.profilekit.IdentityProvider;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.UserProfile;
+import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.WithEmulators;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +123,15 @@ class ProfileBackfillIT {
     assertThat(paging.pagesServed()).isEqualTo(PAGES);
     assertThat(progress).hasSize(PAGES);
     assertThat(progress.get(PAGES - 1).usersDone()).isEqualTo(USERS);
-    System.out.println(summary);
+    // Stored in the service's own item format: the service reads back what the backfill wrote.
+    UserProfile google = ProfileStore.builder().dynamoDb(env.dynamoDb()).tableName(table).build()
+        .read(subs.get(0)).profile().orElseThrow();
+    assertThat(google.givenName()).contains("Given0");
+    assertThat(google.displayName()).contains("Given0 Family0");
+    assertThat(google.emailVerified()).isTrue();
+    assertThat(google.version()).isEqualTo(1);
+    assertThat(google.linkedIdentities()).singleElement()
+        .satisfies(identity -> assertThat(identity.provider()).isEqualTo(IdentityProvider.GOOGLE));
   }
 
   @Test
@@ -166,10 +177,10 @@ class ProfileBackfillIT {
   @Test
   void writeFailureMidPageThenResumeCountsEachUserOnce() {
     String table = freshTable();
-    DynamoDbClient failingDynamo = env.dynamoDb(new FailOnCall("PutItem", 150));
+    DynamoDbClient failingDynamo = env.dynamoDb(new FailOnCall("UpdateItem", 150));
     ProfileBackfill failing = backfill(pagedCognito(), failingDynamo, table).build();
 
-    assertThatThrownBy(failing::run).isInstanceOf(ProfileKitException.class).hasMessageContaining("PutItem");
+    assertThatThrownBy(failing::run).isInstanceOf(ProfileKitException.class).hasMessageContaining("UpdateItem");
 
     BackfillSummary summary = backfill(pagedCognito(), env.dynamoDb(), table).build().resume();
 

@@ -1,16 +1,11 @@
 package dev.profilekit.aws.backfill.internal;
 
-import com.nimbusds.jose.util.JSONArrayUtils;
 import dev.profilekit.AttributeMapper;
-import dev.profilekit.IdentityProvider;
-import dev.profilekit.LinkedIdentity;
 import dev.profilekit.ProfileSource;
 import dev.profilekit.UserProfile;
-import java.text.ParseException;
+import dev.profilekit.aws.cognito.CognitoIdentities;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -18,7 +13,9 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
 /**
  * Turns a user as {@code ListUsers} returns it into the profile the backfill stores, through the
- * shared {@link AttributeMapper} so the backfill, the fallback and the fake agree on every field.
+ * shared {@link AttributeMapper} and the service's {@link CognitoIdentities} parser, so the
+ * backfill, the fallback and the fake agree on every field (an unreadable {@code identities}
+ * attribute yields no linked identities, as in the fallback).
  */
 public final class CognitoUserProfiles {
 
@@ -62,63 +59,15 @@ public final class CognitoUserProfiles {
    * @param mapper the shared attribute mapping
    * @param now the write time
    * @return the profile, source {@link ProfileSource#STORED}, version {@value #FIRST_VERSION}
-   * @throws IllegalArgumentException if the {@code identities} attribute is not the JSON Cognito
-   *     writes; the message quotes nothing from it
    */
   public static UserProfile toStoredProfile(
       UserType user, String userId, Map<String, String> attributes, AttributeMapper mapper, Instant now) {
     return mapper.toProfileBuilder(userId, attributes)
-        .linkedIdentities(linkedIdentities(attributes.get("identities")))
+        .linkedIdentities(CognitoIdentities.parse(attributes.get("identities")))
         .createdAt(Optional.ofNullable(user.userCreateDate()).orElse(now))
         .updatedAt(now)
         .version(FIRST_VERSION)
         .source(ProfileSource.STORED)
         .build();
-  }
-
-  /**
-   * Parses Cognito's {@code identities} attribute, a JSON array such as {@code
-   * [{"userId":"1045","providerName":"Google","providerType":"Google","primary":true,
-   * "dateCreated":1642699117273}]}.
-   *
-   * @param json the attribute's value, or null
-   * @return the linked identities, empty when the attribute is absent
-   * @throws IllegalArgumentException if the value is not that JSON
-   */
-  public static List<LinkedIdentity> linkedIdentities(String json) {
-    if (json == null || json.isBlank()) {
-      return List.of();
-    }
-    List<Object> entries;
-    try {
-      entries = JSONArrayUtils.parse(json);
-    } catch (ParseException e) {
-      // The cause is dropped: its message can quote the attribute's text.
-      throw new IllegalArgumentException("the identities attribute is not a JSON array");
-    }
-    List<LinkedIdentity> identities = new ArrayList<>(entries.size());
-    for (Object entry : entries) {
-      if (!(entry instanceof Map<?, ?> map)) {
-        throw new IllegalArgumentException("an identities entry is not a JSON object");
-      }
-      Object providerName = map.get("providerName");
-      Object providerUserId = map.get("userId");
-      if (!(providerName instanceof String name) || name.isBlank() || !(providerUserId instanceof String id) || id.isBlank()) {
-        throw new IllegalArgumentException("an identities entry lacks providerName or userId");
-      }
-      Object providerType = map.get("providerType");
-      IdentityProvider provider;
-      try {
-        provider = IdentityProvider.fromCognitoName(name, providerType instanceof String type ? type : null);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("an identities entry has an invalid providerName");
-      }
-      LinkedIdentity.Builder identity = LinkedIdentity.builder().provider(provider).providerUserId(id);
-      if (map.get("dateCreated") instanceof Number created) {
-        identity.linkedAt(Instant.ofEpochMilli(created.longValue()));
-      }
-      identities.add(identity.build());
-    }
-    return identities;
   }
 }

@@ -7,6 +7,7 @@ import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfile;
 import dev.profilekit.aws.backfill.BackfillFailure;
 import dev.profilekit.aws.backfill.BackfillFilter;
+import dev.profilekit.aws.dynamodb.ProfileStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,27 +17,19 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Function;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * Copies one page of users into the table: filters and maps each user on the calling thread, then
- * writes the profiles with conditional {@code PutItem}s ({@code attribute_not_exists(userId)}) on
- * the executor, whose size bounds the concurrency. {@code BatchWriteItem} is not used because it
- * cannot be conditional, and the backfill must never overwrite a profile.
+ * creates the profiles on the executor, whose size bounds the concurrency. Each create is the
+ * profile store's conditional write ({@link ProfileStore#createIfAbsent}: one {@code UpdateItem}
+ * on condition that no profile is stored), so an existing profile is never touched, and a user's
+ * sign-out record kept on the same item survives. {@code BatchWriteItem} is not used because it
+ * cannot be conditional.
  */
 public final class PageWriter {
 
-  /** The condition that makes a write create-only. */
-  public static final String CREATE_ONLY = "attribute_not_exists(userId)";
-
-  private final DynamoDbClient dynamoDb;
-  private final String tableName;
-  private final Function<UserProfile, Map<String, AttributeValue>> encoder;
+  private final ProfileStore store;
   private final ProfilePolicy policy;
   private final AttributeMapper mapper;
   private final BackfillFilter filter;
@@ -47,20 +40,15 @@ public final class PageWriter {
   /**
    * Creates a writer.
    *
-   * @param dynamoDb the DynamoDB client
-   * @param tableName the profile table
-   * @param encoder turns a profile into its table item
+   * @param store the profile store
    * @param policy checks each profile before it is written
    * @param filter chooses the users to copy
    * @param dryRun whether to only check for existing profiles, writing nothing
    * @param executor runs the writes; its thread count bounds the concurrency
    * @param clock the write time of created profiles
    */
-  public PageWriter(DynamoDbClient dynamoDb, String tableName, Function<UserProfile, Map<String, AttributeValue>> encoder,
-      ProfilePolicy policy, BackfillFilter filter, boolean dryRun, ExecutorService executor, Clock clock) {
-    this.dynamoDb = dynamoDb;
-    this.tableName = tableName;
-    this.encoder = encoder;
+  public PageWriter(ProfileStore store, ProfilePolicy policy, BackfillFilter filter, boolean dryRun, ExecutorService executor, Clock clock) {
+    this.store = store;
     this.policy = policy;
     this.mapper = AttributeMapper.withPolicy(policy);
     this.filter = filter;
@@ -75,8 +63,9 @@ public final class PageWriter {
    * @param users the page
    * @param maxRecordedFailures how many failures to keep with reasons
    * @return the page's counts
-   * @throws ProfileKitException if DynamoDB throttles or fails in a way every later write would
-   *     meet too; the page's successful writes stay, and the page is done again on resume
+   * @throws ProfileKitException if DynamoDB fails in a way that is not about one profile
+   *     (throttling, an outage, a missing table, denied access); the page's successful writes
+   *     stay, and the page is done again on resume
    * @throws InterruptedException if interrupted while waiting for the writes
    */
   public PageOutcome write(List<UserType> users, int maxRecordedFailures) throws InterruptedException {
@@ -100,9 +89,6 @@ public final class PageWriter {
       } catch (InvalidProfileException e) {
         outcome.fail(BackfillFailure.of(userId.get(), "invalid profile: " + e.getMessage()));
         continue;
-      } catch (IllegalArgumentException e) {
-        outcome.fail(BackfillFailure.of(userId.get(), e.getMessage()));
-        continue;
       }
       writes.add(executor.submit(() -> dryRun ? check(profile.userId()) : create(profile)));
     }
@@ -112,7 +98,7 @@ public final class PageWriter {
       try {
         result = write.get();
       } catch (ExecutionException | CancellationException e) {
-        // Only programming errors get here: create/check catch every SDK failure.
+        // Only programming errors get here: create/check catch every ProfileKit failure.
         throw new IllegalStateException("a backfill write failed unexpectedly", e);
       } catch (InterruptedException e) {
         writes.forEach(pending -> pending.cancel(true));
@@ -134,33 +120,23 @@ public final class PageWriter {
 
   private UserResult create(UserProfile profile) {
     try {
-      dynamoDb.putItem(put -> put.tableName(tableName).item(encoder.apply(profile)).conditionExpression(CREATE_ONLY));
-      return UserResult.of(PageOutcome.Result.CREATED);
-    } catch (ConditionalCheckFailedException present) {
-      return UserResult.of(PageOutcome.Result.ALREADY_PRESENT);
-    } catch (SdkException e) {
-      return failed(profile.userId(), "DynamoDB PutItem", e);
+      boolean created = store.createIfAbsent(profile, clock.instant()).isPresent();
+      return UserResult.of(created ? PageOutcome.Result.CREATED : PageOutcome.Result.ALREADY_PRESENT);
+    } catch (InvalidProfileException tooLarge) {
+      // DynamoDB refused this one item (for example as too large): the other users can go on.
+      return new UserResult(null, BackfillFailure.of(profile.userId(), "invalid profile: " + tooLarge.getMessage()), null);
+    } catch (ProfileKitException e) {
+      return new UserResult(null, null, e);
     }
   }
 
   private UserResult check(String userId) {
     try {
-      boolean present = dynamoDb.getItem(get -> get.tableName(tableName)
-              .key(Map.of("userId", AttributeValue.fromS(userId)))
-              .projectionExpression("userId"))
-          .hasItem();
+      boolean present = store.read(userId).profile().isPresent();
       return UserResult.of(present ? PageOutcome.Result.ALREADY_PRESENT : PageOutcome.Result.CREATED);
-    } catch (SdkException e) {
-      return failed(userId, "DynamoDB GetItem", e);
+    } catch (ProfileKitException e) {
+      return new UserResult(null, null, e);
     }
-  }
-
-  private static UserResult failed(String userId, String operation, SdkException e) {
-    ProfileKitException translated = AwsFailures.translate(operation, e);
-    if (AwsFailures.stopsTheJob(translated)) {
-      return new UserResult(null, null, translated);
-    }
-    return new UserResult(null, BackfillFailure.of(userId, translated.getMessage()), null);
   }
 
   private static final class UserResult {

@@ -3,6 +3,7 @@ package dev.profilekit.aws.backfill.internal;
 import dev.profilekit.aws.backfill.BackfillCheckpoint;
 import dev.profilekit.aws.backfill.BackfillCheckpointStore;
 import dev.profilekit.aws.backfill.BackfillFailure;
+import dev.profilekit.aws.dynamodb.DynamoDbErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +55,7 @@ public final class TableCheckpointStore implements BackfillCheckpointStore {
     try {
       response = dynamoDb.getItem(get -> get.tableName(tableName).key(key(jobName)).consistentRead(true));
     } catch (SdkException e) {
-      throw AwsFailures.translate("DynamoDB GetItem (backfill checkpoint)", e);
+      throw DynamoDbErrors.map("GetItem (backfill checkpoint)", tableName, e);
     }
     if (!response.hasItem() || response.item().isEmpty()) {
       return Optional.empty();
@@ -107,7 +108,7 @@ public final class TableCheckpointStore implements BackfillCheckpointStore {
     try {
       dynamoDb.putItem(put -> put.tableName(tableName).item(item));
     } catch (SdkException e) {
-      throw AwsFailures.translate("DynamoDB PutItem (backfill checkpoint)", e);
+      throw DynamoDbErrors.map("PutItem (backfill checkpoint)", tableName, e);
     }
   }
 

@@ -1,5 +1,5 @@
 /**
- * Internal to ProfileKit: the backfill's rate limiter, user mapping, checkpoint stores and error
- * translation. Not part of the API; may change in any release without notice.
+ * Internal to ProfileKit: the backfill's rate limiter, user mapping, page writer and checkpoint
+ * stores. Not part of the API; may change in any release without notice.
  */
 package dev.profilekit.aws.backfill.internal;

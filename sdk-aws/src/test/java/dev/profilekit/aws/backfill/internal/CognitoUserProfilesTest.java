@@ -1,7 +1,6 @@
 package dev.profilekit.aws.backfill.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.AttributeMapper;
 import dev.profilekit.IdentityProvider;
@@ -77,12 +76,11 @@ class CognitoUserProfilesTest {
   }
 
   @Test
-  void malformedIdentitiesAreRefusedWithoutQuotingThem() {
-    assertThatThrownBy(() -> CognitoUserProfiles.linkedIdentities("{secret-looking"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageNotContaining("secret");
-    assertThatThrownBy(() -> CognitoUserProfiles.linkedIdentities("[{\"providerName\":\"Google\"}]"))
-        .hasMessageContaining("lacks providerName or userId");
+  void unreadableIdentitiesAreLeftOutAsInTheFallback() {
+    UserProfile profile = map(user("sub", "s-4", "email", "a@b.c", "identities", "{not json"));
+
+    assertThat(profile.linkedIdentities()).isEmpty();
+    assertThat(profile.email()).contains("a@b.c");
   }
 
   @Test
