@@ -14,8 +14,8 @@ import dev.profilekit.aws.jwt.internal.PoolKeys;
 import dev.profilekit.aws.jwt.internal.Rejections;
 import dev.profilekit.aws.jwt.internal.SettingChecks;
 import dev.profilekit.aws.jwt.internal.TokenChecks;
+import dev.profilekit.aws.jwt.internal.UserChecks;
 import dev.profilekit.aws.jwt.internal.VerifiedTokenCache;
-import java.net.MalformedURLException;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -27,7 +27,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -61,8 +60,7 @@ public final class CognitoTokenVerifier {
   private final TokenChecks checks;
   private final Clock clock;
   private final int maxTokenLength;
-  private final Predicate<VerifiedUser> customCheck;
-  private final TokenRevocations revocations;
+  private final UserChecks userChecks;
   private final VerifiedTokenCache cache;
   private final Set<TokenUse> tokenUses;
 
@@ -81,8 +79,7 @@ public final class CognitoTokenVerifier {
             b.requiredScopes);
     this.clock = b.clock;
     this.maxTokenLength = b.maxTokenLength;
-    this.customCheck = b.customCheck;
-    this.revocations = b.revocations;
+    this.userChecks = new UserChecks(b.customCheck, b.revocations);
     this.cache = b.cacheSize == 0 ? null : new VerifiedTokenCache(b.cacheSize);
   }
 
@@ -129,8 +126,7 @@ public final class CognitoTokenVerifier {
         cache.put(key, user, now);
       }
     }
-    runCustomCheck(user);
-    checkRevocation(user);
+    userChecks.apply(user);
     return user;
   }
 
@@ -148,36 +144,6 @@ public final class CognitoTokenVerifier {
         throw new ServiceUnavailableException(
             "Could not fetch the key set of user pool " + pool.getKey(), e);
       }
-    }
-  }
-
-  private void runCustomCheck(VerifiedUser user) {
-    if (customCheck == null) {
-      return;
-    }
-    boolean accepted;
-    try {
-      accepted = customCheck.test(user);
-    } catch (TokenRejectedException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Fail closed: a check that breaks must not let the token through.
-      throw new TokenRejectedException(Reason.CUSTOM_CHECK_FAILED, "The custom check failed", e);
-    }
-    if (!accepted) {
-      throw Rejections.reject(Reason.CUSTOM_CHECK_FAILED, "The custom check refused the token");
-    }
-  }
-
-  private void checkRevocation(VerifiedUser user) {
-    if (revocations == null) {
-      return;
-    }
-    Optional<Instant> validAfter = revocations.tokensValidAfter(user.userId());
-    if (validAfter != null
-        && validAfter.isPresent()
-        && user.issuedAt().getEpochSecond() < validAfter.get().getEpochSecond()) {
-      throw Rejections.reject(Reason.REVOKED, "The token was issued before the user signed out everywhere");
     }
   }
 
@@ -500,20 +466,15 @@ public final class CognitoTokenVerifier {
         if (pool.getValue() instanceof JWKSet set) {
           keys.put(pool.getKey(), PoolKeys.fixed(set, clock));
         } else {
-          URI jwks = (URI) pool.getValue();
-          try {
-            keys.put(
-                pool.getKey(),
-                PoolKeys.remote(
-                    jwks.toURL(),
-                    keyFetchTimeout,
-                    keyRefreshInterval,
-                    keyRefetchCooldown,
-                    OUTAGE_TOLERANCE,
-                    clock));
-          } catch (MalformedURLException e) {
-            throw new InvalidRequestException("jwksUri", "url", "must be an http(s) URL");
-          }
+          keys.put(
+              pool.getKey(),
+              PoolKeys.remote(
+                  (URI) pool.getValue(),
+                  keyFetchTimeout,
+                  keyRefreshInterval,
+                  keyRefetchCooldown,
+                  OUTAGE_TOLERANCE,
+                  clock));
         }
       }
       return new CognitoTokenVerifier(this, Map.copyOf(keys));

@@ -14,8 +14,11 @@ import com.nimbusds.jose.jwk.source.OutageTolerantJWKSetSource;
 import com.nimbusds.jose.jwk.source.URLBasedJWKSetSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
+import dev.profilekit.InvalidRequestException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URL;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +48,7 @@ public final class PoolKeys {
    * outage tolerance (the last good set keeps serving for {@code outageTolerance} while fetches
    * fail), then the HTTP fetch with {@code timeout} for connecting and for reading.
    *
-   * @param jwksUrl the key set's URL
+   * @param jwksUri the key set's URL, already checked to be http(s)
    * @param timeout the connect and read timeout
    * @param refreshInterval how long a fetched set is used before it is fetched again
    * @param cooldown the minimum time between two fetches
@@ -54,7 +57,7 @@ public final class PoolKeys {
    * @return the pool's keys
    */
   public static PoolKeys remote(
-      URL jwksUrl,
+      URI jwksUri,
       Duration timeout,
       Duration refreshInterval,
       Duration cooldown,
@@ -63,6 +66,12 @@ public final class PoolKeys {
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     DefaultResourceRetriever retriever =
         new DefaultResourceRetriever(timeoutMillis, timeoutMillis, MAX_JWKS_BYTES);
+    URL jwksUrl;
+    try {
+      jwksUrl = jwksUri.toURL();
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new InvalidRequestException("jwksUri", "url", "must be an http(s) URL");
+    }
     JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(jwksUrl, retriever);
     JWKSetSource<SecurityContext> tolerant =
         new OutageTolerantJWKSetSource<>(fetch, outageTolerance.toMillis(), null);

@@ -1,0 +1,73 @@
+package dev.profilekit.aws.jwt.internal;
+
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.VerifiedUser;
+import dev.profilekit.aws.jwt.TokenRevocations;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The checks that run on every verification, cache hits included, because their answer can change
+ * while the token stays the same: the application's custom check and revocation.
+ */
+public final class UserChecks {
+
+  private final Predicate<VerifiedUser> customCheck;
+  private final TokenRevocations revocations;
+
+  /**
+   * Creates the checks.
+   *
+   * @param customCheck the application's check, or null
+   * @param revocations where sign-outs are recorded, or null
+   */
+  public UserChecks(Predicate<VerifiedUser> customCheck, TokenRevocations revocations) {
+    this.customCheck = customCheck;
+    this.revocations = revocations;
+  }
+
+  /**
+   * Runs the custom check, then the revocation check.
+   *
+   * @param user the user a verified token speaks for
+   * @throws TokenRejectedException CUSTOM_CHECK_FAILED or REVOKED
+   */
+  public void apply(VerifiedUser user) {
+    runCustomCheck(user);
+    checkRevocation(user);
+  }
+
+  private void runCustomCheck(VerifiedUser user) {
+    if (customCheck == null) {
+      return;
+    }
+    boolean accepted;
+    try {
+      accepted = customCheck.test(user);
+    } catch (TokenRejectedException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Fail closed: a check that breaks must not let the token through.
+      throw new TokenRejectedException(Reason.CUSTOM_CHECK_FAILED, "The custom check failed", e);
+    }
+    if (!accepted) {
+      throw Rejections.reject(Reason.CUSTOM_CHECK_FAILED, "The custom check refused the token");
+    }
+  }
+
+  /** Whole seconds on both sides, since iat has whole seconds (see TokenRevocations). */
+  private void checkRevocation(VerifiedUser user) {
+    if (revocations == null) {
+      return;
+    }
+    Optional<Instant> validAfter = revocations.tokensValidAfter(user.userId());
+    if (validAfter != null
+        && validAfter.isPresent()
+        && user.issuedAt().getEpochSecond() < validAfter.get().getEpochSecond()) {
+      throw Rejections.reject(
+          Reason.REVOKED, "The token was issued before the user signed out everywhere");
+    }
+  }
+}
