@@ -1,5 +1,7 @@
 # The profile table: one item per user, partition key userId (the Cognito sub).
-# Mirrors dev.profilekit.aws.setup.ProfileTableSetup.
+# Mirrors dev.profilekit.aws.setup.ProfileTableSetup. Data is encrypted at rest with an
+# AWS-owned key (DynamoDB's default, no KMS charges); add a server_side_encryption block
+# with kms_key_arn to use a customer-managed key instead.
 resource "aws_dynamodb_table" "profiles" {
   name         = local.table_name
   billing_mode = "PAY_PER_REQUEST"
@@ -11,10 +13,6 @@ resource "aws_dynamodb_table" "profiles" {
   }
 
   point_in_time_recovery {
-    enabled = true
-  }
-
-  server_side_encryption {
     enabled = true
   }
 

@@ -164,6 +164,25 @@ class BackfillOptionsIT {
   }
 
   @Test
+  void writeFailureMidPageThenResumeCountsEachUserOnce() {
+    String table = freshTable();
+    // The 8th profile write fails: page 1 (5 users) is complete and checkpointed, page 2 is not.
+    ProfileBackfill failing = ProfileBackfill.builder().cognito(paged()).userPoolId(env.userPoolId())
+        .dynamoDb(env.dynamoDb(new FailOnCall("UpdateItem", 8))).tableName(table).requestsPerSecond(1000).pageSize(5).build();
+
+    assertThatThrownBy(failing::run).isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("UpdateItem");
+    assertThat(PoolFixture.profileIds(env.dynamoDb(), table)).hasSizeGreaterThan(5).hasSizeLessThan(10);
+
+    BackfillSummary summary = backfill(paged(), table).build().resume();
+
+    assertThat(PoolFixture.profileIds(env.dynamoDb(), table)).hasSize(ALL).doesNotHaveDuplicates();
+    assertThat(summary.seen()).isEqualTo(ALL);
+    assertThat(summary.created() + summary.alreadyPresent()).isEqualTo(ALL);
+    assertThat(summary.alreadyPresent()).isPositive();
+    assertThat(summary.failed()).isZero();
+  }
+
+  @Test
   void resumingACompletedJobReturnsItsSummaryWithoutListingUsers() {
     String table = freshTable();
     BackfillSummary first = backfill(paged(), table).build().run();
