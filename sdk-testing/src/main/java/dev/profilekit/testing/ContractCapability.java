@@ -30,5 +30,11 @@ public enum ContractCapability {
    * UserProfileServiceContract#signInAtProvider}). Without it, the cases assert that a callback
    * carrying a made-up code fails with {@code FederatedSignInException}.
    */
-  FEDERATED_CODE_EXCHANGE
+  FEDERATED_CODE_EXCHANGE,
+  /**
+   * The harness can move the clock the service verifies tokens by ({@link
+   * UserProfileServiceContract#advanceClock}). Without it, the expiry case asserts only that fresh
+   * tokens verify.
+   */
+  CLOCK_CONTROL
 }

@@ -4,13 +4,22 @@ import dev.profilekit.FederatedCallback;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfileService;
+import java.time.Duration;
 
 /** Runs the whole contract against the in-memory service. */
 class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract {
 
+  /** JUnit makes one instance per test, and the contract one service per test: one clock each. */
+  private final TestClock clock = TestClock.startingNow();
+
   @Override
   protected UserProfileService newService(ProfilePolicy policy) {
-    return InMemoryUserProfileService.builder().policy(policy).build();
+    return InMemoryUserProfileService.builder().policy(policy).clock(clock).build();
+  }
+
+  @Override
+  protected void advanceClock(UserProfileService service, Duration duration) {
+    clock.advance(duration);
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.profilekit.SignUpResult;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.testing.ContractCapability;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -90,6 +91,17 @@ public abstract class ContractHarness {
    */
   protected FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
     throw new UnsupportedOperationException("declare FEDERATED_CODE_EXCHANGE unsupported, or override signInAtProvider");
+  }
+
+  /**
+   * Moves the clock by which the service verifies tokens (a {@code TestClock} given to its
+   * verifier, say). Only called when {@link ContractCapability#CLOCK_CONTROL} is supported.
+   *
+   * @param service the service
+   * @param duration how far to move it forward
+   */
+  protected void advanceClock(UserProfileService service, Duration duration) {
+    throw new UnsupportedOperationException("declare CLOCK_CONTROL unsupported, or override advanceClock");
   }
 
   /**

@@ -12,6 +12,7 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.testing.ContractCapability;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,20 @@ public abstract class SessionCases extends SignUpAndPasswordCases {
 
     TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(tampered));
     assertThat(String.valueOf(rejected.getMessage())).doesNotContain(tampered).doesNotContain(tampered.split("\\.")[1]);
+  }
+
+  @Test
+  void tokensAreRejectedAsExpiredOnceTheirLifetimeHasPassed() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("expiring"));
+    if (!supports(ContractCapability.CLOCK_CONTROL)) {
+      assertThat(service.verify(session.idToken()).userId()).isEqualTo(session.user().userId());
+      return;
+    }
+    // Longer than any Cognito token lifetime (at most 24 hours; cognito-local's are 24 hours).
+    advanceClock(service, Duration.ofHours(25));
+
+    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.accessToken())).reason()).isEqualTo(Reason.EXPIRED);
   }
 
   @Test
