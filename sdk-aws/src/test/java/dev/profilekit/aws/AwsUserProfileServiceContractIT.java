@@ -14,8 +14,10 @@ import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.federated.LoopbackCognitoDomain;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.testing.ContractCapability;
+import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +52,9 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
     hostedUiDomain.close();
   }
 
+  /** The verifier's clock: real time (cognito-local stamps tokens with it), moved by advanceClock. */
+  private final TestClock clock = TestClock.ticking();
+
   @Override
   protected UserProfileService newService(ProfilePolicy policy) {
     // One verifier for both issuers: cognito-local's pool (password sign-ins) and the loopback
@@ -58,6 +63,7 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
         .userPool(env.issuer().toString(), env.jwksUri())
         .userPool(hostedUiDomain.issuer(), hostedUiDomain.jwksUri())
         .clientIds(env.appClientId())
+        .clock(clock)
         .revocations(new ProfileTableRevocations(
             ProfileStore.builder().dynamoDb(dynamoDb).tableName(env.tableName()).policy(policy).build()))
         .build();
@@ -71,6 +77,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
         .tokenVerifier(verifier)
         .hostedUi(CognitoHostedUi.builder().domain(hostedUiDomain.domain()).clientId(env.appClientId()).tokenVerifier(verifier).build())
         .build();
+  }
+
+  @Override
+  protected void advanceClock(UserProfileService service, Duration duration) {
+    clock.advance(duration);
   }
 
   @Override

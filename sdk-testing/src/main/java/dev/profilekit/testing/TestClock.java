@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock that stands still until a test moves it, so that expiry is tested without sleeping.
+ * A clock that stands still until a test moves it, so that expiry is tested without sleeping; or,
+ * made with {@link #ticking()}, one that follows the system clock plus whatever the test added (for
+ * tests against real backends that stamp tokens with real time).
  *
  * <pre>{@code
  * TestClock clock = TestClock.startingNow();
@@ -21,12 +23,24 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class TestClock extends Clock {
 
+  /** The standing instant, or, for a ticking clock, the offset from the system clock as an instant after the epoch. */
   private final AtomicReference<Instant> now;
+  private final Clock ticking;
   private final ZoneId zone;
 
-  private TestClock(AtomicReference<Instant> now, ZoneId zone) {
+  private TestClock(AtomicReference<Instant> now, Clock ticking, ZoneId zone) {
     this.now = now;
+    this.ticking = ticking;
     this.zone = zone;
+  }
+
+  /**
+   * Returns a clock that follows the system clock, moved by every {@link #advance(Duration)}.
+   *
+   * @return the clock
+   */
+  public static TestClock ticking() {
+    return new TestClock(new AtomicReference<>(Instant.EPOCH), Clock.systemUTC(), ZoneOffset.UTC);
   }
 
   /**
@@ -36,7 +50,7 @@ public final class TestClock extends Clock {
    * @return the clock
    */
   public static TestClock at(Instant instant) {
-    return new TestClock(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), ZoneOffset.UTC);
+    return new TestClock(new AtomicReference<>(Objects.requireNonNull(instant, "instant")), null, ZoneOffset.UTC);
   }
 
   /**
@@ -57,7 +71,8 @@ public final class TestClock extends Clock {
    */
   public Instant advance(Duration duration) {
     Objects.requireNonNull(duration, "duration");
-    return now.updateAndGet(current -> current.plus(duration));
+    now.updateAndGet(current -> current.plus(duration));
+    return instant();
   }
 
   /**
@@ -66,12 +81,17 @@ public final class TestClock extends Clock {
    * @param instant the instant
    */
   public void set(Instant instant) {
-    now.set(Objects.requireNonNull(instant, "instant"));
+    Objects.requireNonNull(instant, "instant");
+    if (ticking == null) {
+      now.set(instant);
+    } else {
+      now.set(Instant.EPOCH.plus(Duration.between(ticking.instant(), instant)));
+    }
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    return ticking == null ? now.get() : ticking.instant().plus(Duration.between(Instant.EPOCH, now.get()));
   }
 
   @Override
@@ -82,6 +102,6 @@ public final class TestClock extends Clock {
   @Override
   public Clock withZone(ZoneId newZone) {
     // Shares the instant: moving either clock moves both.
-    return new TestClock(now, newZone);
+    return new TestClock(now, ticking, newZone);
   }
 }
