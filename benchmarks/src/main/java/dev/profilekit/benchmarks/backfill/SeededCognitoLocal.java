@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +21,16 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
 
 /**
- * A cognito-local whose user pool is filled by writing its data file, not through the API.
+ * A cognito-local whose user pools are filled by writing its data file, not through the API.
  *
  * <p>Why not {@code AdminCreateUser}: cognito-local saves its whole pool file after every change,
  * so creating users is quadratic. Measured on the 2-core build machine under load: 500 users in
  * 33 s, the next 500 in 46 s, users 2,000 to 3,000 in 241 s (4 per second), which extrapolates to
- * over an hour for 10,000. Instead this class lets cognito-local create the pool (so its options
- * are cognito-local's own), stops it, adds the users to the pool's JSON file, and starts it again
- * on the same folder: seconds for 10,000 users. The emulator launcher of the sdk-aws test jar
+ * over an hour for 10,000. Instead this class writes the pools' JSON files (cognito-local's
+ * own format: users and pool options) into an empty data folder and starts cognito-local on it,
+ * which loads them at start: seconds for 10,000 users. The emulator launcher of the sdk-aws test jar
  * always starts from an empty folder, hence this small launcher of its own.
  *
  * <p>User {@code i} is {@code user<i>@example.com}, confirmed, with a given and a family name;
@@ -47,14 +47,14 @@ public final class SeededCognitoLocal implements AutoCloseable {
   private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
 
   private final Path dir;
-  private final String userPoolId;
-  private final int users;
+  private final List<String> userPoolIds;
+  private final List<Integer> users;
   private final Running running;
   private final Duration seedTime;
 
-  private SeededCognitoLocal(Path dir, String userPoolId, int users, Running running, Duration seedTime) {
+  private SeededCognitoLocal(Path dir, List<String> userPoolIds, List<Integer> users, Running running, Duration seedTime) {
     this.dir = dir;
-    this.userPoolId = userPoolId;
+    this.userPoolIds = userPoolIds;
     this.users = users;
     this.running = running;
     this.seedTime = seedTime;
@@ -64,54 +64,65 @@ public final class SeededCognitoLocal implements AutoCloseable {
   private record Running(Process process, URI endpoint) {}
 
   /**
-   * Starts cognito-local with one user pool holding {@code users} users.
+   * Starts cognito-local with one user pool per entry of {@code poolSizes}, each holding that
+   * many users (two process starts, whatever the number of pools).
    *
-   * @param users how many users
+   * @param poolSizes the number of users of each pool
    * @return the running emulator
    * @throws IOException if the data folder cannot be written
    */
-  public static SeededCognitoLocal start(int users) throws IOException {
+  public static SeededCognitoLocal start(List<Integer> poolSizes) throws IOException {
     long started = System.nanoTime();
     Path dir = Files.createTempDirectory("profilekit-bench-cognito-");
-    Running first = launch(dir);
-    String poolId;
-    try (CognitoIdentityProviderClient cognito = client(first.endpoint())) {
-      poolId = cognito.createUserPool(b -> b.poolName("backfill-bench").usernameAttributes(UsernameAttributeType.EMAIL))
-          .userPool().id();
-    } finally {
-      stop(first.process());
+    Path db = Files.createDirectories(dir.resolve(".cognito/db"));
+    List<String> poolIds = new ArrayList<>();
+    String now = Instant.now().toString();
+    for (int i = 0; i < poolSizes.size(); i++) {
+      String poolId = String.format(Locale.ROOT, "local_Bench%04d", i);
+      poolIds.add(poolId);
+      // cognito-local loads every <poolId>.json of its data folder at start; these options are the
+      // ones ListUsers and DescribeUserPool read (sign-up rules are not needed by a backfill).
+      String options = "{\"Id\":\"" + poolId + "\",\"Name\":\"backfill-bench-" + i + "\",\"UsernameAttributes\":[\"email\"],"
+          + "\"Arn\":\"arn:aws:cognito-idp:us-east-1:000000000000:userpool/" + poolId + "\",\"CreationDate\":\"" + now
+          + "\",\"LastModifiedDate\":\"" + now + "\"}";
+      Files.writeString(db.resolve(poolId + ".json"), "{\"Users\":" + usersJson(poolSizes.get(i)) + ",\"Options\":" + options + "}");
     }
-    Path poolFile = dir.resolve(".cognito/db/" + poolId + ".json");
-    String json = Files.readString(poolFile);
-    String empty = "\"Users\": {}";
-    if (!json.contains(empty)) {
-      throw new IllegalStateException("cognito-local's pool file has an unexpected shape: " + poolFile);
+    Running running = launch(dir);
+    SeededCognitoLocal seeded = new SeededCognitoLocal(dir, List.copyOf(poolIds), List.copyOf(poolSizes), running,
+        Duration.ofNanos(System.nanoTime() - started));
+    try (CognitoIdentityProviderClient cognito = client(running.endpoint())) {
+      for (String poolId : poolIds) {
+        cognito.describeUserPool(b -> b.userPoolId(poolId));
+      }
+    } catch (RuntimeException e) {
+      seeded.close();
+      throw new IllegalStateException("cognito-local did not load the seeded pools; see " + dir.resolve("cognito-local.log"), e);
     }
-    Files.writeString(poolFile, json.replace(empty, "\"Users\": " + usersJson(users)));
-    Running seeded = launch(dir);
-    return new SeededCognitoLocal(dir, poolId, users, seeded, Duration.ofNanos(System.nanoTime() - started));
+    return seeded;
   }
 
   /**
-   * Returns the id of the seeded pool.
+   * Returns the id of a seeded pool.
    *
+   * @param pool the pool's index in the sizes given to {@link #start(List)}
    * @return the pool id
    */
-  public String userPoolId() {
-    return userPoolId;
+  public String userPoolId(int pool) {
+    return userPoolIds.get(pool);
   }
 
   /**
-   * Returns how many users the pool holds.
+   * Returns how many users a pool holds.
    *
+   * @param pool the pool's index
    * @return the count
    */
-  public int users() {
-    return users;
+  public int users(int pool) {
+    return users.get(pool);
   }
 
   /**
-   * Returns how long creating the pool, writing its users and starting cognito-local took.
+   * Returns how long creating the pools, writing their users and starting cognito-local took.
    *
    * @return the duration
    */
@@ -121,19 +132,20 @@ public final class SeededCognitoLocal implements AutoCloseable {
 
   /**
    * Builds a Cognito client for this emulator, without retries, with {@link PrefixPagedListUsers}
-   * so that {@code ListUsers} pages as Cognito does. The caller closes it.
+   * so that {@code ListUsers} of the given pool pages as Cognito does. The caller closes it.
    *
+   * @param pool the index of the pool the client will list
    * @param interceptors more interceptors, for example a request counter
    * @return the client
    */
-  public CognitoIdentityProviderClient client(ExecutionInterceptor... interceptors) {
+  public CognitoIdentityProviderClient client(int pool, ExecutionInterceptor... interceptors) {
     return CognitoIdentityProviderClient.builder()
         .endpointOverride(running.endpoint())
         .region(Region.US_EAST_1)
         .credentialsProvider(DUMMY_CREDENTIALS)
         .overrideConfiguration(o -> {
           o.retryStrategy(AwsRetryStrategy.doNotRetry());
-          o.addExecutionInterceptor(new PrefixPagedListUsers(users, PAGE_SIZE));
+          o.addExecutionInterceptor(new PrefixPagedListUsers(users.get(pool), PAGE_SIZE));
           List.of(interceptors).forEach(o::addExecutionInterceptor);
         })
         .build();
