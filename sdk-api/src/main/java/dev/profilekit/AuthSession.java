@@ -40,7 +40,8 @@ public abstract class AuthSession {
   public abstract String accessToken();
 
   /**
-   * The refresh token; absent in sessions obtained by refreshing.
+   * The refresh token. Sessions from sign-in carry one; a refreshed session carries the same
+   * refresh token it was refreshed with. Absent only where the issuer sent none.
    *
    * @return the refresh token
    */
