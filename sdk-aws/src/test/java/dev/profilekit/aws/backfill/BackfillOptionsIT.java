@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.ThrottledException;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -27,7 +29,9 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.DescribeUserPoolResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 
 /**
  * The backfill's options on a small pool: filter, dry run, failures, file checkpoints, resume
@@ -180,6 +184,33 @@ class BackfillOptionsIT {
     assertThat(summary.created() + summary.alreadyPresent()).isEqualTo(ALL);
     assertThat(summary.alreadyPresent()).isPositive();
     assertThat(summary.failed()).isZero();
+  }
+
+  @Test
+  void throttledListUsersStopsTheJobWithThrottledExceptionAndResumeFinishesIt() {
+    String table = freshTable();
+    FailOnCall throttled = new FailOnCall("ListUsers", 2, () -> TooManyRequestsException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").errorMessage("Rate exceeded").build()).build());
+
+    assertThatThrownBy(() -> backfill(paged(throttled), table).build().run())
+        .isInstanceOfSatisfying(ThrottledException.class, e -> assertThat(e.isRetryable()).isTrue())
+        .hasMessageContaining("ListUsers");
+    BackfillSummary summary = backfill(paged(), table).build().resume();
+
+    assertThat(summary.seen()).isEqualTo(ALL);
+    assertThat(summary.created()).isEqualTo(ALL);
+  }
+
+  @Test
+  void throttledWritesStopTheJobInsteadOfFailingUserAfterUser() {
+    String table = freshTable();
+    FailOnCall throttled = new FailOnCall("UpdateItem", 3, () -> ProvisionedThroughputExceededException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build());
+    ProfileBackfill job = ProfileBackfill.builder().cognito(paged()).userPoolId(env.userPoolId())
+        .dynamoDb(env.dynamoDb(throttled)).tableName(table).requestsPerSecond(1000).pageSize(5).build();
+
+    assertThatThrownBy(job::run).isInstanceOf(ThrottledException.class).hasMessageContaining("UpdateItem");
+    assertThat(BackfillCheckpointStore.inTable(env.dynamoDb(), table).load(ProfileBackfill.DEFAULT_JOB_NAME)).isEmpty();
   }
 
   @Test
