@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The README's first command ({@code mvn -B -q -Pdemo package}): a walk through ProfileKit, one
  * line per step, on the in-memory service by default, on the local emulators with {@code
- * --emulators}, or on real AWS with {@code --aws} (see {@link dev.profilekit.examples.AwsEnvironment}
+ * --emulators}, or on real AWS with {@code --aws} (see {@link dev.profilekit.examples.AwsExampleEnvironment}
  * for the environment variables).
  */
 public final class Demo {

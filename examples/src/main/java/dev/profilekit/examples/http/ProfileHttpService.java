@@ -103,7 +103,8 @@ public final class ProfileHttpService implements AutoCloseable {
 
   /**
    * Runs the service on the backend chosen by {@code --emulators} or {@code --aws} (default: the
-   * in-memory service); {@code --port N} picks the port (default 8080). See {@link HttpMain}.
+   * in-memory service); {@code --port N} picks the port (default 8080). On the local backends it
+   * signs up a user and prints {@code curl} commands that work at once.
    *
    * @param args the command-line arguments
    */
