@@ -9,6 +9,7 @@ import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Checks an {@link AwsUserProfileService.Builder}'s settings and assembles the parts of the
@@ -25,6 +26,8 @@ final class ServiceWiring {
       ProfilePolicy policy,
       Clock clock,
       boolean writeFallbackOnRead) {}
+
+  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
   private ServiceWiring() {}
 
@@ -81,7 +84,7 @@ final class ServiceWiring {
   /** Real pool ids start with their region: {@code eu-west-1_AbCdEf123}. */
   static String defaultIssuer(String userPoolId) {
     int underscore = userPoolId.indexOf('_');
-    if (underscore <= 0) {
+    if (underscore <= 0 || !REGION.matcher(userPoolId.substring(0, underscore)).matches()) {
       throw new IllegalStateException("AwsUserProfileService: cannot tell the region from userPoolId; set issuer(...) explicitly");
     }
     return "https://cognito-idp." + userPoolId.substring(0, underscore) + ".amazonaws.com/" + userPoolId;

@@ -157,6 +157,27 @@ class AwsUserProfileServiceRequestCountIT {
   }
 
   @Test
+  void withWriteThroughTheFirstReadStoresTheFallbackOnceAndLaterReadsAreStored() {
+    VerifiedUser user = signedInUser().user();
+    AwsUserProfileService writeThrough = AwsUserProfileService.builder()
+        .cognito(env.cognito(cognitoRequests)).dynamoDb(env.dynamoDb(dynamoRequests))
+        .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
+        .issuer(env.issuer()).jwksUri(env.jwksUri()).revocationChecks(false)
+        .writeFallbackOnRead(true)
+        .build();
+
+    UserProfile first = writeThrough.getProfile(user);
+    UserProfile second = writeThrough.getProfile(user);
+
+    assertThat(first.isStored()).isTrue();
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(first.givenName()).contains("Ada");
+    assertThat(second).isEqualTo(first);
+    assertThat(dynamoRequests.operations()).containsExactly("GetItem", "UpdateItem", "GetItem");
+    assertThat(cognitoRequests.operations()).isEmpty();
+  }
+
+  @Test
   void invalidInputIsRejectedBeforeAnyRequest() {
     VerifiedUser user = signedInUser().user();
 

@@ -243,7 +243,7 @@ class ProfileStoreIT {
   /** What a client should do on a conflict: wait a random, growing while, so writers spread out. */
   private static void backOff(java.util.Random random, int attempt) {
     try {
-      Thread.sleep(random.nextInt(1 << Math.min(attempt + 1, 5)));
+      Thread.sleep(random.nextInt(1 << Math.min(attempt + 2, 6)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
