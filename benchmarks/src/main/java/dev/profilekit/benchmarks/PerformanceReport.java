@@ -86,7 +86,8 @@ public final class PerformanceReport {
       options.verbosity(VerboseMode.SILENT).forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
           .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
     } else {
-      options.forks(1).warmupIterations(5).warmupTime(TimeValue.seconds(1))
+      // 8 warm-up seconds: on the 2-core build machine the verifier's C2 code was not ready after 5.
+      options.forks(1).warmupIterations(8).warmupTime(TimeValue.seconds(1))
           .measurementIterations(10).measurementTime(TimeValue.seconds(1));
     }
     return new Runner(options.build()).run();

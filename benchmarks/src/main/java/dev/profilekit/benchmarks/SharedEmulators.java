@@ -1,6 +1,9 @@
 package dev.profilekit.benchmarks;
 
+import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.LocalEmulators;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * One pair of emulators (dynalite, cognito-local) per JVM, started on first use by any benchmark
@@ -10,6 +13,7 @@ import dev.profilekit.aws.emulators.LocalEmulators;
 public final class SharedEmulators {
 
   private static LocalEmulators emulators;
+  private static final Map<String, EmulatorEnvironment> ENVIRONMENTS = new HashMap<>();
 
   private SharedEmulators() {}
 
@@ -24,5 +28,17 @@ public final class SharedEmulators {
       emulators = LocalEmulators.start();
     }
     return emulators;
+  }
+
+  /**
+   * Returns the environment (user pool, app client, profile table, clients) of one benchmark
+   * class, created on first use and kept for the JVM, so that the trials of a smoke run, one per
+   * benchmark method, do not each create a pool and a table.
+   *
+   * @param label the benchmark class's simple name
+   * @return the environment; not to be closed by the caller
+   */
+  public static synchronized EmulatorEnvironment environment(String label) {
+    return ENVIRONMENTS.computeIfAbsent(label, l -> EmulatorEnvironment.create(get(), l));
   }
 }

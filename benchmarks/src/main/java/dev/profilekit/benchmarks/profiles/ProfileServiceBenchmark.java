@@ -35,7 +35,7 @@ public class ProfileServiceBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     LocalEmulators emulators = SharedEmulators.get();
-    env = EmulatorEnvironment.create(emulators, "ProfileServiceBenchmark");
+    env = SharedEmulators.environment("ProfileServiceBenchmark");
     calls = new ProfileCalls(emulators::dynamoDbClient, env.cognito(), env.userPoolId(), env.appClientId(), env.issuer(),
         env.tableName());
     calls.storeProfile();
@@ -54,11 +54,10 @@ public class ProfileServiceBenchmark {
     calls.checkOneRequestPerCall();
   }
 
-  /** Closes the clients; the emulators stop when the JVM exits. */
+  /** Closes the clients; the environment and the emulators live until the JVM exits. */
   @TearDown(Level.Trial)
   public void tearDown() {
     calls.close();
-    env.close();
   }
 
   /**

@@ -43,7 +43,7 @@ public class ProfileServiceClientSideBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     LocalEmulators emulators = SharedEmulators.get();
-    env = EmulatorEnvironment.create(emulators, "ProfileServiceClientSideBenchmark");
+    env = SharedEmulators.environment("ProfileServiceClientSideBenchmark");
     RecordedResponses recorded = new RecordedResponses();
     try (ProfileCalls recording = new ProfileCalls(
         interceptors -> emulators.dynamoDbClient(with(interceptors, recorded)),
@@ -92,11 +92,10 @@ public class ProfileServiceClientSideBenchmark {
     calls.checkOneRequestPerCall();
   }
 
-  /** Closes the clients. */
+  /** Closes the clients; the environment and the emulators live until the JVM exits. */
   @TearDown(Level.Trial)
   public void tearDown() {
     calls.close();
-    env.close();
   }
 
   /**
