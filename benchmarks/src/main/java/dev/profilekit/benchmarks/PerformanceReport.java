@@ -83,6 +83,8 @@ public final class PerformanceReport {
       }
     }
     if (smoke) {
+      // Smoke runs in this JVM (forks 0), so benchmarks' set-up can see this and skip long warm-ups.
+      System.setProperty(SMOKE_PROPERTY, "true");
       options.verbosity(VerboseMode.SILENT).forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
           .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
     } else {
@@ -193,6 +195,9 @@ public final class PerformanceReport {
     }
     return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.3f", value);
   }
+
+  /** System property set to {@code true} during a smoke run. */
+  public static final String SMOKE_PROPERTY = "profilekit.benchmarks.smoke";
 
   /** Time unit every benchmark reports in, so that ratios compare like with like. */
   static final TimeUnit UNIT = TimeUnit.NANOSECONDS;

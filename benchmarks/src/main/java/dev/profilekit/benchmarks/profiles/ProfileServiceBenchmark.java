@@ -40,6 +40,7 @@ public class ProfileServiceBenchmark {
         env.tableName());
     calls.storeProfile();
     calls.proveOneRequestPerCall();
+    calls.warmUp(4_000);
   }
 
   /** Starts counting afresh for the iteration. */

@@ -61,6 +61,7 @@ public class ProfileServiceClientSideBenchmark {
     if (!read.isStored() || !read.displayName().orElse("").equals("Ada L.")) {
       throw new IllegalStateException("the canned GetItem must read as the stored profile, got " + read);
     }
+    calls.warmUp(2_000);
   }
 
   private static ExecutionInterceptor[] with(ExecutionInterceptor[] interceptors, ExecutionInterceptor extra) {
