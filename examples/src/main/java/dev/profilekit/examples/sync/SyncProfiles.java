@@ -41,7 +41,8 @@ public final class SyncProfiles {
       "profiles are never overwritten; a run can be stopped and resumed; rerunning is harmless.",
       "",
       "Options:",
-      "  --dry-run              list users and check which profiles exist; write nothing",
+      "  --dry-run              list users and check which profiles exist; write nothing (the",
+      "                         counts say \"would create\")",
       "  --resume               continue the job from its checkpoint (from the start if none)",
       "  --filter F             which users to copy: all (default), enabled, confirmed,",
       "                         or status=CONFIRMED,EXTERNAL_PROVIDER,...",
@@ -50,7 +51,7 @@ public final class SyncProfiles {
       "  --concurrency N        concurrent profile writes (default 8, at most 64)",
       "  --job NAME             job name, which keys the checkpoint (default \"default\")",
       "  --checkpoint-file F    keep the checkpoint in file F instead of the table",
-      "  --quiet                no progress lines",
+      "  --quiet                print only the summary and errors (no start or progress lines)",
       "  --help                 show this text",
       "",
       "Environment:",
@@ -131,7 +132,9 @@ public final class SyncProfiles {
         builder.progressListener(progress -> err.println("sync-profiles: " + progress.toLine()));
       }
       ProfileBackfill backfill = builder.build();
-      err.println("sync-profiles: " + (options.resume() ? "resuming " : "starting ") + backfill);
+      if (!options.quiet()) {
+        err.println("sync-profiles: " + (options.resume() ? "resuming " : "starting ") + backfill);
+      }
       BackfillSummary summary = options.resume() ? backfill.resume() : backfill.run();
       printSummary(summary, out);
       return summary.failed() > 0 ? SOME_FAILED : OK;

@@ -133,15 +133,28 @@ class SyncProfilesIT {
   }
 
   @Test
-  void dryRunWritesNothing() {
+  void dryRunWritesNothingAndSaysWhatItWouldCreate() {
+    String table = freshTable();
+
+    Run run = new Run(table, null, "--dry-run");
+
+    assertThat(run.exitCode).isZero();
+    assertThat(run.out).contains("default (dry run, nothing written): seen 3 = would create 3 + already present 0")
+        .doesNotContain("created");
+    assertThat(run.err).contains("sync-profiles: starting ").contains("dry run")
+        .contains("users (would create 3, present 0").doesNotContain("created");
+    assertThat(env.dynamoDb().scan(b -> b.tableName(table)).count()).isZero();
+  }
+
+  @Test
+  void quietPrintsOnlyTheSummary() {
     String table = freshTable();
 
     Run run = new Run(table, null, "--dry-run", "--quiet");
 
     assertThat(run.exitCode).isZero();
-    assertThat(run.out).contains("(dry run): seen 3 = created 3");
-    assertThat(run.err).doesNotContain("users (created");
-    assertThat(env.dynamoDb().scan(b -> b.tableName(table)).count()).isZero();
+    assertThat(run.err).isEmpty();
+    assertThat(run.out.lines().toList()).singleElement().asString().startsWith("default (dry run, nothing written): seen 3");
   }
 
   @Test

@@ -30,7 +30,18 @@ public abstract class BackfillProgress {
   public abstract long usersDone();
 
   /**
-   * Profiles created so far.
+   * Whether the job is a dry run, which writes nothing: then {@link #created()} counts the profiles
+   * that would have been created.
+   *
+   * @return true for a dry run
+   */
+  @Value.Default
+  public boolean dryRun() {
+    return false;
+  }
+
+  /**
+   * Profiles created so far (in a dry run: that would have been created).
    *
    * @return the count
    */
@@ -87,8 +98,9 @@ public abstract class BackfillProgress {
   public abstract Optional<Duration> estimatedTimeLeft();
 
   /**
-   * Formats the progress as one line for a terminal, for example {@code 1,200 / ~10,000 users,
-   * 250.0 users/s, about 35 s left}.
+   * Formats the progress as one line for a terminal, for example {@code 1,200 / ~10,000 users
+   * (created 1,000, present 200, skipped 0, failed 0), 250.0 users/s, about 35 s left}; a dry run
+   * says {@code would create} instead of {@code created}.
    *
    * @return the line
    */
@@ -96,8 +108,8 @@ public abstract class BackfillProgress {
     StringBuilder line = new StringBuilder();
     line.append(String.format("%,d", usersDone()));
     estimatedTotalUsers().ifPresent(total -> line.append(String.format(" / ~%,d", total)));
-    line.append(String.format(" users (created %,d, present %,d, skipped %,d, failed %,d), %.1f users/s",
-        created(), alreadyPresent(), skipped(), failed(), usersPerSecond()));
+    line.append(String.format(" users (%s %,d, present %,d, skipped %,d, failed %,d), %.1f users/s",
+        dryRun() ? "would create" : "created", created(), alreadyPresent(), skipped(), failed(), usersPerSecond()));
     estimatedTimeLeft().ifPresent(left -> line.append(", about ").append(formatDuration(left)).append(" left"));
     return line.toString();
   }

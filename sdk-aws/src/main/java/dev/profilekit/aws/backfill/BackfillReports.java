@@ -29,10 +29,11 @@ final class BackfillReports {
         .build();
   }
 
-  static BackfillProgress progress(PageOutcome total, long pages, long doneThisRun, long startNanos, Optional<Long> estimate) {
+  static BackfillProgress progress(boolean dryRun, PageOutcome total, long pages, long doneThisRun, long startNanos, Optional<Long> estimate) {
     double seconds = Math.max(1e-3, (System.nanoTime() - startNanos) / 1e9);
     double rate = doneThisRun / seconds;
     BackfillProgress.Builder progress = BackfillProgress.builder()
+        .dryRun(dryRun)
         .usersDone(total.seen())
         .created(total.created())
         .alreadyPresent(total.alreadyPresent())

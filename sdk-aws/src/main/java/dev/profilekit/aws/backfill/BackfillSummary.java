@@ -117,13 +117,21 @@ public abstract class BackfillSummary {
     }
   }
 
+  /**
+   * One line with the equation, for example {@code nightly: seen 10 = created 5 + already present 2
+   * + skipped 2 + failed 1, 1 pages, complete in 1.5 s}; a dry run says so after the job name and
+   * counts {@code would create} instead of {@code created}.
+   *
+   * @return the line
+   */
   @Override
   public String toString() {
     return String.format(
-        "%s%s: seen %d = created %d + already present %d + skipped %d + failed %d, %d pages, %s in %.1f s",
+        "%s%s: seen %d = %s %d + already present %d + skipped %d + failed %d, %d pages, %s in %.1f s",
         jobName(),
-        dryRun() ? " (dry run)" : "",
+        dryRun() ? " (dry run, nothing written)" : "",
         seen(),
+        dryRun() ? "would create" : "created",
         created(),
         alreadyPresent(),
         skipped(),

@@ -181,7 +181,7 @@ public final class ProfileBackfill {
         if (!dryRun) {
           checkpoints.save(BackfillReports.checkpoint(jobName, userPoolId, total, pages, token, last, startedAt, clock.instant()));
         }
-        listener.onProgress(BackfillReports.progress(total, pages, total.seen() - seenBefore, startNanos, estimate));
+        listener.onProgress(BackfillReports.progress(dryRun, total, pages, total.seen() - seenBefore, startNanos, estimate));
       } while (!last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -32,6 +32,23 @@ class BackfillValuesTest {
   }
 
   @Test
+  void dryRunSummarySaysNothingWasWrittenAndWhatWouldBeCreated() {
+    BackfillSummary summary = BackfillSummary.builder().jobName("nightly").dryRun(true).seen(3).created(3).alreadyPresent(0)
+        .skipped(0).failed(0).pages(1).completed(true).elapsed(Duration.ofMillis(200)).build();
+
+    assertThat(summary.toString()).isEqualTo(
+        "nightly (dry run, nothing written): seen 3 = would create 3 + already present 0 + skipped 0 + failed 0, 1 pages, complete in 0.2 s");
+  }
+
+  @Test
+  void dryRunProgressLineSaysWouldCreate() {
+    BackfillProgress progress = BackfillProgress.builder().dryRun(true).usersDone(3).created(2).alreadyPresent(1).skipped(0).failed(0)
+        .pages(1).usersPerSecond(30).build();
+
+    assertThat(progress.toLine()).isEqualTo("3 users (would create 2, present 1, skipped 0, failed 0), 30.0 users/s");
+  }
+
+  @Test
   void progressLineEstimatesTheTimeLeft() {
     BackfillProgress progress = BackfillProgress.builder().usersDone(1200).created(1000).alreadyPresent(200).skipped(0).failed(0)
         .pages(20).usersPerSecond(250).estimatedTotalUsers(10_000L).estimatedTimeLeft(Duration.ofSeconds(35)).build();
