@@ -6,21 +6,20 @@ import dev.profilekit.SignUpResult;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.examples.Backend;
 import dev.profilekit.examples.ExampleEnvironment;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs {@link ProfileHttpService} from the command line on the chosen backend. On the local
- * backends it also signs up a user and writes their access token to an owner-only temporary file, so
- * the printed {@code curl} commands work at once; the token itself is never printed.
+ * backends it also signs up a user and writes their access token to an owner-only temporary file
+ * that it renews before the token expires ({@link TokenFile}), so the printed {@code curl} commands
+ * work at once and keep working; the token itself is never printed. It prints the JVM's pid: under
+ * {@code mvn -Pdemo package} the service runs in Maven's JVM, and stopping that process (Ctrl-C,
+ * or {@code kill} with that pid) runs the shutdown hook, which stops the server and the emulators.
  */
 final class HttpMain {
 
@@ -31,6 +30,7 @@ final class HttpMain {
     private final ProfileHttpService http;
     private final ExampleEnvironment environment;
     private final Thread shutdownHook;
+    private volatile TokenFile tokenFile;
 
     private Running(ProfileHttpService http, ExampleEnvironment environment) {
       this.http = http;
@@ -43,7 +43,15 @@ final class HttpMain {
       return http;
     }
 
+    /** The demo user's token file on the local backends; empty on AWS. */
+    Optional<TokenFile> tokenFile() {
+      return Optional.ofNullable(tokenFile);
+    }
+
     private void stop() {
+      if (tokenFile != null) {
+        tokenFile.close();
+      }
       http.close();
       environment.close();
     }
@@ -72,15 +80,27 @@ final class HttpMain {
     }
     Running running = new Running(http, environment);
     String base = http.baseUri().toString();
-    out.println("Profile service on " + backend.description() + " listening at " + base + " (Ctrl-C stops it)");
+    long pid = ProcessHandle.current().pid();
+    // Under `mvn ... -Pdemo package` this JVM is Maven's own; its pid is what to stop, not a wrapper script's.
+    out.println("Profile service on " + backend.description() + " listening at " + base
+        + " (JVM pid " + pid + "; stop it with Ctrl-C or kill " + pid + ")");
     String auth;
     if (backend == Backend.AWS) {
       out.println("Send the access (or ID) token of a user of your pool: export TOKEN=<token>");
       auth = "Authorization: Bearer $TOKEN";
     } else {
-      Path tokenFile = signInDemoUser(environment);
-      out.println("Signed up " + environment.demoEmail() + "; their access token is in " + tokenFile + " (owner-only file)");
-      auth = "Authorization: Bearer $(cat " + tokenFile + ")";
+      TokenFile tokenFile;
+      try {
+        tokenFile = TokenFile.create(environment.service(), signInDemoUser(environment), Clock.systemUTC(), out);
+      } catch (RuntimeException e) {
+        running.close();
+        throw e;
+      }
+      running.tokenFile = tokenFile;
+      out.println("Signed up " + environment.demoEmail() + "; their access token is in " + tokenFile.path()
+          + " (owner-only file), valid until " + tokenFile.expiresAtText() + " and renewed "
+          + TokenFile.RENEW_BEFORE_EXPIRY.toMinutes() + " min before that, so these commands keep working:");
+      auth = "Authorization: Bearer $(cat " + tokenFile.path() + ")";
     }
     out.println("  curl -s " + base + "/healthz");
     out.println("  curl -si -H \"" + auth + "\" " + base + "/me/profile");
@@ -103,7 +123,7 @@ final class HttpMain {
     return 8080;
   }
 
-  private static Path signInDemoUser(ExampleEnvironment environment) {
+  private static AuthSession signInDemoUser(ExampleEnvironment environment) {
     UserProfileService service = environment.service();
     String email = environment.demoEmail();
     byte[] random = new byte[12];
@@ -113,18 +133,7 @@ final class HttpMain {
     if (!signUp.confirmed()) {
       service.confirmSignUp(email, environment.confirmationCode(email));
     }
-    AuthSession session = service.signIn(email, password).sessionOrThrow();
-    try {
-      Path file = Files.createTempFile("profilekit-token-", ".jwt",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      file.toFile().deleteOnExit();
-      // An API is called with the access token; the ID token is for the client that signed in.
-      Files.writeString(file, session.accessToken(), StandardCharsets.US_ASCII);
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the token file", e);
-    } catch (UnsupportedOperationException noPosix) {
-      throw new IllegalStateException("the token file needs a POSIX file system (owner-only permissions)", noPosix);
-    }
+    // An API is called with the access token; the ID token is for the client that signed in.
+    return service.signIn(email, password).sessionOrThrow();
   }
 }

@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
 final class ProfileRoutes implements HttpHandler {
 
   private static final String REALM = "Bearer realm=\"profilekit\"";
-  private static final Pattern ENTITY_TAG = Pattern.compile("\"?(\\d{1,18})\"?");
+  /** RFC 9110 section 8.8.3: {@code entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE}. */
+  private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"");
+  private static final Pattern VERSION = Pattern.compile("\\d{1,18}");
   private static final Map<String, Object> HEALTHY = Map.of("status", "ok");
 
   private final UserProfileService service;
@@ -132,6 +134,7 @@ final class ProfileRoutes implements HttpHandler {
     } catch (ParseException malformed) {
       throw HttpProblem.invalid("body", "json", "the body must be one well-formed JSON object");
     }
+    requireWritable(body);
     ProfileUpdate update = ProfileJson.toUpdate(body, expectedVersion);
     try {
       return service.updateProfile(user, update);
@@ -155,16 +158,53 @@ final class ProfileRoutes implements HttpHandler {
     }
   }
 
-  /** {@code If-Match: "3"} (or a bare {@code 3}) is the version last read; absent or {@code *} patches unconditionally. */
+  /**
+   * Field permission before shape: a body that writes an admin-only field gets 403 whatever the
+   * field's value looks like, so a caller who may not write it never learns its schema from a 400.
+   * The judgement is the service's own policy ({@code validateUserUpdate}), asked with an update
+   * that names the body's fields and carries no values.
+   */
+  private void requireWritable(Map<String, Object> body) {
+    ProfileUpdate.Builder names = ProfileUpdate.builder();
+    if (body.containsKey("subscription")) {
+      names.removeSubscription(true);
+    }
+    if (body.get("customFields") instanceof Map<?, ?> customFields) {
+      customFields.keySet().forEach(name -> names.addRemoveCustomField(String.valueOf(name)));
+    }
+    try {
+      service.policy().validateUserUpdate(names.build());
+    } catch (ForbiddenFieldException forbidden) {
+      throw HttpProblem.of(403, "forbidden_field", "this field is admin-only").with("field", forbidden.field());
+    } catch (InvalidRequestException shape) {
+      // Not a permission question: the full conversion and the service report it, with the field.
+    }
+  }
+
+  /**
+   * The version {@code If-Match} expects, per RFC 9110 section 13.1.1: absent or {@code *} patches
+   * unconditionally; one strong entity tag as sent in {@code ETag}, such as {@code "3"}, is the
+   * expected version. An entity tag that cannot match (weak, since If-Match compares strongly, or
+   * not a version of ours) fails the precondition with 412. An unquoted or malformed value is a 400
+   * naming the quoted form, and so is a list of several tags: an update expects one version.
+   */
   private static Optional<Long> expectedVersion(String ifMatch) {
     if (ifMatch == null || ifMatch.trim().equals("*")) {
       return Optional.empty();
     }
-    Matcher matcher = ENTITY_TAG.matcher(ifMatch.trim());
-    if (!matcher.matches()) {
-      throw HttpProblem.invalid("If-Match", "entity-tag", "If-Match carries one version as returned in ETag, such as \"3\"");
+    String value = ifMatch.trim();
+    Matcher tag = ENTITY_TAG.matcher(value);
+    if (!tag.matches()) {
+      String hint = VERSION.matcher(value).matches() ? "quote it: If-Match: \"" + value + "\"" : "send the ETag as returned, such as \"3\"";
+      if (value.contains(",")) {
+        hint = "send one entity tag, the ETag last read";
+      }
+      throw HttpProblem.invalid("If-Match", "entity-tag", "If-Match takes an entity tag (RFC 9110); " + hint);
     }
-    return Optional.of(Long.parseLong(matcher.group(1)));
+    if (tag.group(1) != null || !VERSION.matcher(tag.group(2)).matches()) {
+      throw HttpProblem.of(412, "precondition_failed", "If-Match matches no version of this profile; GET it for its ETag");
+    }
+    return Optional.of(Long.parseLong(tag.group(2)));
   }
 
   private String readBody(HttpExchange exchange) throws IOException {

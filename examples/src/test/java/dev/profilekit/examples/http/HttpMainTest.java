@@ -30,6 +30,10 @@ class HttpMainTest {
       String token = Files.readString(tokenFile, StandardCharsets.US_ASCII);
 
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile))).isEqualTo("rw-------");
+      long pid = ProcessHandle.current().pid();
+      assertThat(output).contains("(JVM pid " + pid + "; stop it with Ctrl-C or kill " + pid + ")");
+      assertThat(output).containsPattern("valid until \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ and renewed 1 min before that");
+      assertThat(running.tokenFile()).hasValueSatisfying(renewed -> assertThat(renewed.path()).isEqualTo(tokenFile));
       assertThat(output).doesNotContain(token).doesNotContain("eyJ")
           .contains("curl -si -H \"Authorization: Bearer $(cat " + tokenFile + ")\" " + running.http().baseUri() + "/me/profile");
       int status = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(running.http().baseUri() + "/me/profile"))

@@ -138,11 +138,36 @@ class ProfileHttpServiceTest {
   }
 
   @Test
-  void malformedIfMatchGives400() throws Exception {
-    HttpResponse<String> response = send(patch("W/\"zero\"", "{\"displayName\":\"Ada\"}"));
+  void anUnquotedIfMatchGives400NamingTheQuotedFormAndChangesNothing() throws Exception {
+    HttpResponse<String> response = send(patch("0", "{\"displayName\":\"Ada\"}"));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(json(response)).containsEntry("field", "If-Match");
+    assertThat(json(response)).containsEntry("field", "If-Match").containsEntry("rule", "entity-tag")
+        .extractingByKey("message").asString().contains("If-Match: \"0\"");
+    assertThat(profiles.admin().findStoredProfile(ada.userId())).isEmpty();
+  }
+
+  @Test
+  void severalIfMatchTagsOrAnUnclosedTagGive400() throws Exception {
+    for (String ifMatch : List.of("\"0\", \"1\"", "\"0", "zero")) {
+      HttpResponse<String> response = send(patch(ifMatch, "{\"displayName\":\"Ada\"}"));
+
+      assertThat(response.statusCode()).as(ifMatch).isEqualTo(400);
+      assertThat(json(response)).as(ifMatch).containsEntry("field", "If-Match");
+    }
+    assertThat(profiles.admin().findStoredProfile(ada.userId())).isEmpty();
+  }
+
+  @Test
+  void aWeakOrForeignEntityTagNeverMatchesSoIfMatchGives412() throws Exception {
+    // RFC 9110 13.1.1: If-Match compares strongly, so W/"0" does not match the strong "0".
+    for (String ifMatch : List.of("W/\"0\"", "\"zero\"", "\"\"")) {
+      HttpResponse<String> response = send(patch(ifMatch, "{\"displayName\":\"Ada\"}"));
+
+      assertThat(response.statusCode()).as(ifMatch).isEqualTo(412);
+      assertThat(json(response)).as(ifMatch).containsEntry("error", "precondition_failed");
+    }
+    assertThat(profiles.admin().findStoredProfile(ada.userId())).isEmpty();
   }
 
   // ---------------------------------------------------------------- 401
@@ -200,6 +225,40 @@ class ProfileHttpServiceTest {
 
     assertThat(response.statusCode()).isEqualTo(403);
     assertThat(json(response)).containsEntry("error", "forbidden_field").containsEntry("field", "subscription");
+    assertThat(profiles.admin().findStoredProfile(ada.userId())).isEmpty();
+  }
+
+  @Test
+  void aWronglyShapedAdminOnlyFieldGives403Not400SoItsSchemaStaysHidden() throws Exception {
+    for (String subscription : List.of("\"pro\"", "{\"plan\":7}", "{\"tier\":\"gold\"}", "[]")) {
+      HttpResponse<String> response = send(patch("\"0\"", "{\"subscription\":" + subscription + "}"));
+
+      assertThat(response.statusCode()).as(subscription).isEqualTo(403);
+      assertThat(json(response)).as(subscription).containsEntry("error", "forbidden_field").containsEntry("field", "subscription")
+          .doesNotContainKey("rule");
+    }
+    assertThat(profiles.admin().findStoredProfile(ada.userId())).isEmpty();
+  }
+
+  @Test
+  void anAdminOnlyCustomFieldIsRefusedWith403WhateverItsValue() throws Exception {
+    http.close();
+    profiles.close();
+    profiles = InMemoryUserProfileService.builder()
+        .policy(dev.profilekit.ProfilePolicy.builder().adminOnlyCustomField("creditBalance").build()).build();
+    ada = profiles.seed(TestUsers.email("ada@example.com"));
+    token = profiles.tokens().validIdToken(ada);
+    http = ProfileHttpService.builder().service(profiles).port(0).daemonThreads(true)
+        .log(new PrintStream(log, true, StandardCharsets.UTF_8)).build();
+
+    HttpResponse<String> response = send(patch("\"0\"", "{\"customFields\":{\"creditBalance\":[[[[[[[1]]]]]]]}}"));
+    HttpResponse<String> allowed = send(patch("\"0\"", "{\"customFields\":{\"nickname\":[[[[[[[1]]]]]]]}}"));
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(json(response)).containsEntry("field", "customFields.creditBalance");
+    // The same shape on a field the user may write is a 400 about its depth: the shape is checked after permission.
+    assertThat(allowed.statusCode()).isEqualTo(400);
+    assertThat(json(allowed)).containsEntry("rule", "max-depth");
     assertThat(profiles.admin().findStoredProfile(ada.userId())).isEmpty();
   }
 
