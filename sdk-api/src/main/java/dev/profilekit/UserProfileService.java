@@ -142,6 +142,16 @@ public interface UserProfileService extends AutoCloseable {
    * Signs the user out on every device: Cognito invalidates their refresh tokens, and ProfileKit
    * records the instant so that {@link #verify(String)} rejects every token issued before it.
    *
+   * <p>A token counts as issued before the sign-out when its {@code iat} (whole seconds) is at or
+   * before the sign-out instant truncated to the second: a token issued in the same second is
+   * revoked too, and a sign-in from the next second on works. Afterwards, {@link
+   * #verify(String)} rejects every earlier ID and access token with {@link
+   * TokenRejectedException.Reason#REVOKED}, {@link #refresh(AuthSession)} fails with {@link
+   * TokenRejectedException}, and {@link #getProfile(VerifiedUser)} rejects a {@link VerifiedUser}
+   * read from an earlier token with {@code REVOKED} as well (such as {@code session.user()} of the
+   * signed-out session). The sign-out creates no profile, and deleting the profile does not undo
+   * it.
+   *
    * <p>Costs: 1 Cognito {@code GlobalSignOut} and 1 DynamoDB {@code UpdateItem}.
    *
    * @param session a current session of the user
@@ -212,11 +222,19 @@ public interface UserProfileService extends AutoCloseable {
    * Returns the user's profile: the stored one, or a {@link ProfileSource#FALLBACK fallback}
    * built from the identity's attributes when none is stored yet.
    *
+   * <p>The same read carries the user's "sign out everywhere" record: a {@code user} read from a
+   * token issued at or before the user's last {@link #signOutEverywhere(AuthSession)} is rejected
+   * with {@link TokenRejectedException.Reason#REVOKED}, even though it was verified earlier.
+   * {@link #updateProfile(VerifiedUser, ProfileUpdate)} and {@link #deleteProfile(VerifiedUser)}
+   * do not repeat that lookup (it would cost them a read): verify the token of every request.
+   *
    * <p>Costs: 1 DynamoDB {@code GetItem}. Only when no row exists and the user came from an access
    * token (which carries no attributes): 1 Cognito {@code AdminGetUser} or {@code ListUsers}.
    *
    * @param user the verified user
    * @return the profile
+   * @throws TokenRejectedException with {@link TokenRejectedException.Reason#REVOKED} if the user
+   *     signed out everywhere after the token {@code user} was read from was issued
    */
   UserProfile getProfile(VerifiedUser user);
 

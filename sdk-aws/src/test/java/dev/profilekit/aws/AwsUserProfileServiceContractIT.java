@@ -6,6 +6,7 @@ import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
+import dev.profilekit.aws.emulators.AwsAnswers;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.LocalEmulators;
@@ -13,12 +14,11 @@ import dev.profilekit.aws.emulators.WithEmulators;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.federated.LoopbackCognitoDomain;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
-import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -28,7 +28,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The contract suite against {@link AwsUserProfileService} on dynalite and cognito-local: one user
- * pool and one table for the class, a fresh service per test.
+ * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
+ * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
+ * PasswordPolicyAsAws}, {@code ResendConfirmationCode}); the hosted UI is {@link
+ * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
 class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
@@ -42,7 +45,13 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
   @BeforeAll
   static void clients(EmulatorEnvironment environment) throws IOException {
     env = environment;
-    cognito = environment.cognito(new CognitoLocalParity());
+    // AWS's answers where cognito-local has none: global sign-out (with the refresh tokens it
+    // revokes), the password policy, and a resent confirmation code (cognito-local's CODE stays
+    // the code to confirm with). Every capability of the contract is then supported.
+    AwsAnswers aws = PasswordPolicyAsAws.addTo(new GlobalSignOutAsAws(Clock.systemUTC()).addTo(new AwsAnswers()))
+        .answer("ResendConfirmationCode", 200,
+            "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"c***@e***\"}}");
+    cognito = environment.cognito(new CognitoLocalParity(), aws);
     dynamoDb = environment.dynamoDb();
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
   }
@@ -80,27 +89,27 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
   }
 
   @Override
-  protected void advanceClock(UserProfileService service, Duration duration) {
+  public void advanceClock(UserProfileService service, Duration duration) {
     clock.advance(duration);
   }
 
   @Override
-  protected FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
+  public FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
     return FederatedCallback.fromUri(hostedUiDomain.authorize(pending.authorizationUri(), LoopbackCognitoDomain.googleUser(email)));
   }
 
   @Override
-  protected String confirmationCode(UserProfileService service, String email) {
+  public String confirmationCode(UserProfileService service, String email) {
     return LocalEmulators.CONFIRMATION_CODE;
   }
 
   @Override
-  protected String passwordResetCode(UserProfileService service, String email) {
+  public String passwordResetCode(UserProfileService service, String email) {
     return LocalEmulators.CONFIRMATION_CODE;
   }
 
   @Override
-  protected void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword) {
+  public void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword) {
     cognito.adminCreateUser(b -> b
         .userPoolId(env.userPoolId())
         .username(email)
@@ -109,17 +118,5 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
         .userAttributes(
             AttributeType.builder().name("email").value(email).build(),
             AttributeType.builder().name("email_verified").value("true").build()));
-  }
-
-  @Override
-  protected Map<ContractCapability, String> unsupportedCapabilities() {
-    return Map.of(
-        ContractCapability.RESEND_CONFIRMATION_CODE,
-        "cognito-local answers ResendConfirmationCode with HTTP 500 Unsupported; CognitoLocalDifferencesIT covers the AWS answer",
-        ContractCapability.GLOBAL_SIGN_OUT,
-        "cognito-local lacks GlobalSignOut and AdminUserGlobalSignOut; SignOutEverywhereIT answers them with an "
-            + "ExecutionInterceptor and checks the revocation record and REVOKED tokens",
-        ContractCapability.PASSWORD_POLICY,
-        "cognito-local checks no password policy; CognitoErrorsTest maps AWS's InvalidPasswordException to PasswordPolicyException");
   }
 }

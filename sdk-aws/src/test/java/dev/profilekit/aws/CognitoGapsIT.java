@@ -6,16 +6,19 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.profilekit.AuthSession;
 import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.PasswordPolicyException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.aws.emulators.AwsAnswers;
+import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.aws.emulators.EmulatorEnvironment;
 import dev.profilekit.aws.emulators.LocalEmulators;
 import dev.profilekit.aws.emulators.RequestCounter;
 import dev.profilekit.aws.emulators.WithEmulators;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -92,6 +95,54 @@ class CognitoGapsIT {
     awaitNextSecond(signedOut.plusSeconds(1));
     AuthSession again = service.signIn(email, PASSWORD).sessionOrThrow();
     assertThat(service.verify(again.idToken()).userId()).isEqualTo(session.user().userId());
+  }
+
+  @Test
+  void afterSignOutEverywhereAsAwsAnswersItEarlierRefreshTokensAreRefusedAndLaterOnesWork() throws Exception {
+    AwsAnswers aws = new GlobalSignOutAsAws(Clock.systemUTC()).addTo(new AwsAnswers());
+    AwsUserProfileService service = service(aws);
+    AuthSession session = signedIn(service);
+    String email = session.user().email().orElseThrow();
+    service.signOutEverywhere(session);
+    Instant signedOut = Instant.now();
+    // From the next second on, refreshed tokens would verify: only Cognito's refusal stops the refresh.
+    awaitNextSecond(signedOut.plusSeconds(1));
+
+    TokenRejectedException refused = catchThrowableOfType(TokenRejectedException.class, () -> service.refresh(session));
+
+    assertThat(refused.reason()).isEqualTo(Reason.REVOKED);
+    assertThat(aws.requests()).filteredOn(InitiateAuthRequest.class::isInstance).singleElement()
+        .isInstanceOfSatisfying(InitiateAuthRequest.class, r -> assertThat(r.authParameters()).containsKey("REFRESH_TOKEN"));
+    AuthSession again = service.signIn(email, PASSWORD).sessionOrThrow();
+    assertThat(service.refresh(again).user().userId()).isEqualTo(session.user().userId());
+  }
+
+  @Test
+  void aWeakNewPasswordIsRefusedAsAwsRefusesItAndChangesNothingOnTheEmulator() {
+    AwsAnswers aws = PasswordPolicyAsAws.addTo(new AwsAnswers());
+    // As in the contract run: the parity rewrite must not turn a policy refusal into a wrong password.
+    AwsUserProfileService service = AwsUserProfileService.builder()
+        .cognito(env.cognito(new CognitoLocalParity(), aws)).dynamoDb(env.dynamoDb())
+        .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
+        .issuer(env.issuer()).jwksUri(env.jwksUri())
+        .build();
+    String email = "policy+" + UUID.randomUUID() + "@example.com";
+
+    assertThatThrownBy(() -> service.signUp(SignUpRequest.builder().email(email).password("nouppercase1!").build()))
+        .isInstanceOf(PasswordPolicyException.class);
+    // The refused sign-up created nobody: the same email signs up with a strong password.
+    service.signUp(SignUpRequest.builder().email(email).password(PASSWORD).build());
+    service.confirmSignUp(email, LocalEmulators.CONFIRMATION_CODE);
+    AuthSession session = service.signIn(email, PASSWORD).sessionOrThrow();
+    assertThatThrownBy(() -> service.changePassword(session, PASSWORD, "NoSymbol123"))
+        .isInstanceOf(PasswordPolicyException.class);
+    service.forgotPassword(email);
+    assertThatThrownBy(() -> service.confirmForgotPassword(email, LocalEmulators.CONFIRMATION_CODE, "alllowercase1!"))
+        .isInstanceOf(PasswordPolicyException.class);
+
+    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+    assertThat(aws.requests()).hasSize(3);
+    assertThat(PasswordPolicyAsAws.meetsDefaultPolicy(PASSWORD)).isTrue();
   }
 
   @Test

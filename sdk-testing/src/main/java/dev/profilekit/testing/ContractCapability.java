@@ -5,9 +5,11 @@ package dev.profilekit.testing;
  * runs against (an emulator, say) does not offer them.
  *
  * <p>A subclass declares each one it lacks in {@link
- * UserProfileServiceContract#unsupportedCapabilities()}, with the reason and the narrower test
+ * dev.profilekit.testing.contract.ContractHarness#unsupportedCapabilities()}, with the reason and the narrower test
  * that covers the behaviour instead. The affected cases then still run and assert the
- * documented weaker behaviour; nothing is skipped.
+ * documented weaker behaviour; nothing is skipped. Declare one only where no stand-in for the
+ * backend can answer it (an {@code ExecutionInterceptor} giving AWS's answer, a loopback server):
+ * the AWS implementation's run on the emulators declares none.
  */
 public enum ContractCapability {
   /**
@@ -27,13 +29,13 @@ public enum ContractCapability {
   PASSWORD_POLICY,
   /**
    * The test harness can complete a federated sign-in at the provider ({@link
-   * UserProfileServiceContract#signInAtProvider}). Without it, the cases assert that a callback
+   * dev.profilekit.testing.contract.ContractHarness#signInAtProvider}). Without it, the cases assert that a callback
    * carrying a made-up code fails with {@code FederatedSignInException}.
    */
   FEDERATED_CODE_EXCHANGE,
   /**
    * The harness can move the clock the service verifies tokens by ({@link
-   * UserProfileServiceContract#advanceClock}). Without it, the expiry case asserts only that fresh
+   * dev.profilekit.testing.contract.ContractHarness#advanceClock}). Without it, the expiry case asserts only that fresh
    * tokens verify.
    */
   CLOCK_CONTROL

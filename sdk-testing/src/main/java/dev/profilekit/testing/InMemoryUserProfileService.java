@@ -366,7 +366,9 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public UserProfile getProfile(VerifiedUser user) {
-    UserProfile stored = profiles.get(required(user, "user").userId());
+    required(user, "user");
+    sessions.checker().checkNotRevoked(user.userId(), user.issuedAt());
+    UserProfile stored = profiles.get(user.userId());
     return stored != null ? stored : fallbacks.of(user);
   }
 

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.SdkHttpResponse;
 
 /**
@@ -21,16 +24,23 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * and every request of those operations is recorded so tests can check what was sent.
  *
  * <p>The request still travels to the emulator (so the client, signing and marshalling are the
- * real ones); only the answer is AWS's. Each use is listed in {@code docs/emulators.md}.
+ * real ones); only the answer is AWS's. A request answered with an error reaches the emulator as
+ * an operation it does not know, so that, as on AWS, the refused request changes nothing. Each use is listed in {@code docs/emulators.md}.
  *
  * <pre>{@code
  * AwsAnswers aws = new AwsAnswers().answer("GlobalSignOut", 200, "{}");
  * CognitoIdentityProviderClient cognito = env.cognito(aws);
  * }</pre>
+ *
+ * <p>An answer may apply to some requests of an operation only ({@link #failWhen}); whether it
+ * applies is decided once per request, before it is sent.
  */
 public final class AwsAnswers implements ExecutionInterceptor {
 
-  private record Answer(int status, String body, String errorType) {}
+  private record Answer(int status, String body, String errorType, Predicate<SdkRequest> when) {}
+
+  /** The answer chosen for one request, or absent when the emulator's answer stands. */
+  private static final ExecutionAttribute<Answer> CHOSEN = new ExecutionAttribute<>("AwsAnswers.chosen");
 
   private final Map<String, Answer> answers = new ConcurrentHashMap<>();
   private final List<SdkRequest> requests = new ArrayList<>();
@@ -47,7 +57,22 @@ public final class AwsAnswers implements ExecutionInterceptor {
    * @return this interceptor
    */
   public AwsAnswers answer(String operation, int status, String json) {
-    answers.put(operation, new Answer(status, json, null));
+    return answerWhen(operation, request -> true, status, json);
+  }
+
+  /**
+   * Answers the requests of an operation that match {@code when} with a success; the others get
+   * the emulator's answer and are not recorded. {@code when} is called once per request, before
+   * it is sent, so it may also take note of the request (what a stateful stand-in needs).
+   *
+   * @param operation the operation name
+   * @param when which requests to answer
+   * @param status the HTTP status
+   * @param json the response body
+   * @return this interceptor
+   */
+  public AwsAnswers answerWhen(String operation, Predicate<SdkRequest> when, int status, String json) {
+    answers.put(operation, new Answer(status, json, null, when));
     return this;
   }
 
@@ -61,8 +86,23 @@ public final class AwsAnswers implements ExecutionInterceptor {
    * @return this interceptor
    */
   public AwsAnswers fail(String operation, int status, String errorCode, String message) {
+    return failWhen(operation, request -> true, status, errorCode, message);
+  }
+
+  /**
+   * Answers the requests of an operation that match {@code when} with an AWS JSON-protocol error;
+   * the others get the emulator's answer and are not recorded.
+   *
+   * @param operation the operation name
+   * @param when which requests AWS would refuse
+   * @param status the HTTP status, for example 400
+   * @param errorCode the error code, for example {@code NotAuthorizedException}
+   * @param message the error message
+   * @return this interceptor
+   */
+  public AwsAnswers failWhen(String operation, Predicate<SdkRequest> when, int status, String errorCode, String message) {
     String body = "{\"__type\":\"" + errorCode + "\",\"message\":\"" + message + "\"}";
-    answers.put(operation, new Answer(status, body, errorCode));
+    answers.put(operation, new Answer(status, body, errorCode, when));
     return this;
   }
 
@@ -77,17 +117,33 @@ public final class AwsAnswers implements ExecutionInterceptor {
     }
   }
 
-  private Optional<Answer> answerFor(ExecutionAttributes attributes) {
-    return Optional.ofNullable(answers.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)));
+  private static Optional<Answer> answerFor(ExecutionAttributes attributes) {
+    return Optional.ofNullable(attributes.getAttribute(CHOSEN));
   }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    if (answerFor(attributes).isPresent()) {
+    Answer answer = answers.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    if (answer != null && answer.when().test(context.request())) {
+      attributes.putAttribute(CHOSEN, answer);
       synchronized (requests) {
         requests.add(context.request());
       }
     }
+  }
+
+  /**
+   * A request AWS refuses changes nothing, so a refused one must not take effect at the emulator
+   * either: it is sent as an operation the emulator does not know, and its answer replaced.
+   */
+  @Override
+  public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
+    return answerFor(attributes)
+        .filter(answer -> answer.errorType() != null)
+        .flatMap(answer -> context.httpRequest().firstMatchingHeader("X-Amz-Target"))
+        .map(target -> context.httpRequest().toBuilder()
+            .putHeader("X-Amz-Target", target.substring(0, target.indexOf('.') + 1) + "RefusedByAwsAnswers").build())
+        .orElse(context.httpRequest());
   }
 
   @Override

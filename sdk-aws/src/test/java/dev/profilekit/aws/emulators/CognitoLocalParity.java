@@ -19,8 +19,9 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * InvalidPasswordException} for a new password that breaks the policy, which cognito-local never
  * checks). Every other response passes through untouched.
  *
- * <p>Used by the contract run on the emulators; {@code CognitoLocalDifferencesIT} shows the raw
- * behaviour, and {@code docs/emulators.md} lists it.
+ * <p>Used by the contract run on the emulators, whose {@code
+ * changePasswordWithAWrongCurrentPasswordFailsWithInvalidCredentials} needs it; {@code
+ * CognitoErrorsTest} maps both of AWS's answers, and {@code docs/emulators.md} lists it.
  */
 public final class CognitoLocalParity implements ExecutionInterceptor {
 
@@ -30,14 +31,20 @@ public final class CognitoLocalParity implements ExecutionInterceptor {
   /** Creates the interceptor. */
   public CognitoLocalParity() {}
 
-  private static boolean applies(ExecutionAttributes attributes, int status) {
-    return "ChangePassword".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME)) && status == 400;
+  /**
+   * Applies to cognito-local's own answer to a ChangePassword: not to one that a stand-in such as
+   * {@link AwsAnswers} gave instead (its refused requests reach the emulator under another name).
+   */
+  private static boolean applies(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
+    return "ChangePassword".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+        && context.httpResponse().statusCode() == 400
+        && context.httpRequest().firstMatchingHeader("X-Amz-Target").filter(target -> target.endsWith(".ChangePassword")).isPresent();
   }
 
   @Override
   public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     SdkHttpResponse response = context.httpResponse();
-    if (!applies(attributes, response.statusCode())) {
+    if (!applies(context, attributes)) {
       return response;
     }
     return response.firstMatchingHeader("x-amzn-ErrorType")
@@ -49,7 +56,7 @@ public final class CognitoLocalParity implements ExecutionInterceptor {
   @Override
   public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     Optional<InputStream> body = context.responseBody();
-    if (body.isEmpty() || !applies(attributes, context.httpResponse().statusCode())) {
+    if (body.isEmpty() || !applies(context, attributes)) {
       return body;
     }
     try (InputStream in = body.get()) {

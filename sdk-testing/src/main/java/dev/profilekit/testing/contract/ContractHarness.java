@@ -17,38 +17,37 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
- * The hooks every implementation under contract provides, the per-test service, and the helpers
- * the cases share. Part of {@link dev.profilekit.testing.UserProfileServiceContract}.
+ * What every group of contract cases needs from the implementation under test: the per-test
+ * service, the backend hooks, and the helpers the cases share.
+ *
+ * <p>Each group ({@link SignUpAndPasswordCases}, {@link SessionCases}, {@link FederatedCases},
+ * {@link ProfileCases}, {@link AdminAndConcurrencyCases}) is a JUnit 5 test interface extending
+ * this one. {@link ContractFixture} implements the service lifecycle; a test class extends it and
+ * implements the groups it opts into, or extends {@link
+ * dev.profilekit.testing.UserProfileServiceContract} for all of them.
+ *
+ * <p>The helper methods ({@link #supports}, {@link #signUp}, {@link #signUpAndSignIn}, ...) are
+ * part of the contract's behaviour: override only the hooks.
  */
-public abstract class ContractHarness {
+public interface ContractHarness {
 
   /** The policy every contract service is built with: one admin-only custom field. */
-  protected static final ProfilePolicy CONTRACT_POLICY = ProfilePolicy.builder().adminOnlyCustomField("creditBalance").build();
+  ProfilePolicy CONTRACT_POLICY = ProfilePolicy.builder().adminOnlyCustomField("creditBalance").build();
   /** The password of users the contract signs up; meets Cognito's default policy. */
-  protected static final String PASSWORD = "Contract-Pa55word!";
+  String PASSWORD = "Contract-Pa55word!";
   /** Given name entered at every contract sign-up. */
-  protected static final String GIVEN_NAME = "Ada";
+  String GIVEN_NAME = "Ada";
   /** Family name entered at every contract sign-up. */
-  protected static final String FAMILY_NAME = "Lovelace";
-
-  /** The service under test, fresh for each test (it may share a backend with other tests). */
-  protected UserProfileService service;
-
-  /** Creates the harness. */
-  protected ContractHarness() {}
+  String FAMILY_NAME = "Lovelace";
 
   /**
-   * Returns a new service for one test. Services may share a backend (one user pool and table per
-   * test class, say): every case uses users and emails of its own.
+   * Returns the service under test, fresh for each test (it may share a backend with other tests).
    *
-   * @param policy the policy the service must apply
-   * @return the service; the contract closes it after the test
+   * @return the service
    */
-  protected abstract UserProfileService newService(ProfilePolicy policy);
+  UserProfileService service();
 
   /**
    * Returns the confirmation code the backend sent to a user who just signed up or asked for a
@@ -58,7 +57,7 @@ public abstract class ContractHarness {
    * @param email the user's email
    * @return the code
    */
-  protected abstract String confirmationCode(UserProfileService service, String email);
+  String confirmationCode(UserProfileService service, String email);
 
   /**
    * Returns the password reset code the backend sent after {@code forgotPassword}.
@@ -67,7 +66,7 @@ public abstract class ContractHarness {
    * @param email the user's email
    * @return the code
    */
-  protected abstract String passwordResetCode(UserProfileService service, String email);
+  String passwordResetCode(UserProfileService service, String email);
 
   /**
    * Creates a user as an administrator does: email verified, with a temporary password that the
@@ -77,7 +76,7 @@ public abstract class ContractHarness {
    * @param email the user's email, also the username
    * @param temporaryPassword the temporary password
    */
-  protected abstract void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword);
+  void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword);
 
   /**
    * Plays the browser and the identity provider for a started federated sign-in: a new user of
@@ -89,7 +88,7 @@ public abstract class ContractHarness {
    * @param email the provider account's email
    * @return the callback with code and state
    */
-  protected FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
+  default FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
     throw new UnsupportedOperationException("declare FEDERATED_CODE_EXCHANGE unsupported, or override signInAtProvider");
   }
 
@@ -100,31 +99,19 @@ public abstract class ContractHarness {
    * @param service the service
    * @param duration how far to move it forward
    */
-  protected void advanceClock(UserProfileService service, Duration duration) {
+  default void advanceClock(UserProfileService service, Duration duration) {
     throw new UnsupportedOperationException("declare CLOCK_CONTROL unsupported, or override advanceClock");
   }
 
   /**
    * Declares the capabilities this implementation's backend lacks, each with why and which
-   * narrower test covers the behaviour instead.
+   * narrower test covers the behaviour instead. Declare one only where no stand-in for the
+   * backend can answer it.
    *
    * @return reasons by capability; empty when everything is supported
    */
-  protected Map<ContractCapability, String> unsupportedCapabilities() {
+  default Map<ContractCapability, String> unsupportedCapabilities() {
     return Map.of();
-  }
-
-  @BeforeEach
-  final void openService() {
-    service = newService(CONTRACT_POLICY);
-    assertThat(service).as("newService").isNotNull();
-  }
-
-  @AfterEach
-  final void closeService() {
-    if (service != null) {
-      service.close();
-    }
   }
 
   /**
@@ -133,7 +120,7 @@ public abstract class ContractHarness {
    * @param capability the capability
    * @return true when supported
    */
-  protected final boolean supports(ContractCapability capability) {
+  default boolean supports(ContractCapability capability) {
     String reason = unsupportedCapabilities().get(capability);
     if (reason != null) {
       assertThat(reason).as("why " + capability + " is unsupported and what covers it instead").isNotBlank();
@@ -147,7 +134,7 @@ public abstract class ContractHarness {
    * @param name a readable prefix
    * @return the email
    */
-  protected static String uniqueEmail(String name) {
+  default String uniqueEmail(String name) {
     return name + "+" + UUID.randomUUID().toString().substring(0, 13).toLowerCase(Locale.ROOT) + "@example.com";
   }
 
@@ -157,8 +144,8 @@ public abstract class ContractHarness {
    * @param email the email
    * @return the result
    */
-  protected final SignUpResult signUp(String email) {
-    return service.signUp(SignUpRequest.builder().email(email).password(PASSWORD).givenName(GIVEN_NAME).familyName(FAMILY_NAME).build());
+  default SignUpResult signUp(String email) {
+    return service().signUp(SignUpRequest.builder().email(email).password(PASSWORD).givenName(GIVEN_NAME).familyName(FAMILY_NAME).build());
   }
 
   /**
@@ -167,10 +154,10 @@ public abstract class ContractHarness {
    * @param email the email
    * @return the session
    */
-  protected final AuthSession signUpAndSignIn(String email) {
+  default AuthSession signUpAndSignIn(String email) {
     signUp(email);
-    service.confirmSignUp(email, confirmationCode(service, email));
-    return service.signIn(email, PASSWORD).sessionOrThrow();
+    service().confirmSignUp(email, confirmationCode(service(), email));
+    return service().signIn(email, PASSWORD).sessionOrThrow();
   }
 
   /**
@@ -178,7 +165,7 @@ public abstract class ContractHarness {
    *
    * @return the verified user
    */
-  protected final VerifiedUser newUser() {
+  default VerifiedUser newUser() {
     return signUpAndSignIn(uniqueEmail("user")).user();
   }
 
@@ -190,7 +177,7 @@ public abstract class ContractHarness {
    * @param call the call
    * @return the exception
    */
-  protected static <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
+  default <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
     Throwable failure = catchThrowable(call);
     assertThat(failure).as("expected " + type.getSimpleName()).isInstanceOf(type);
     return type.cast(failure);

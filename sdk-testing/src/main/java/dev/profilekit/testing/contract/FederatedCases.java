@@ -21,19 +21,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Contract cases: federated sign-in through the hosted UI with state, nonce and PKCE, and logout. */
-public abstract class FederatedCases extends SessionCases {
+public interface FederatedCases extends ContractHarness {
 
   /** The redirect URI the contract uses; register it as a callback URL of the app client. */
-  protected static final URI REDIRECT_URI = URI.create("https://app.example.com/auth/callback");
+  URI REDIRECT_URI = URI.create("https://app.example.com/auth/callback");
   /** The sign-out URI the contract uses; register it as a sign-out URL of the app client. */
-  protected static final URI LOGOUT_URI = URI.create("https://app.example.com/signed-out");
+  URI LOGOUT_URI = URI.create("https://app.example.com/signed-out");
 
-  /** Creates the cases. */
-  protected FederatedCases() {}
 
   @Test
-  void federatedSignInBuildsAnAuthorizeUrlWithStateNonceAndS256Challenge() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void federatedSignInBuildsAnAuthorizeUrlWithStateNonceAndS256Challenge() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     Map<String, String> query = query(pending.authorizationUri());
 
     assertSecureOrLoopback(pending.authorizationUri());
@@ -52,9 +50,9 @@ public abstract class FederatedCases extends SessionCases {
   }
 
   @Test
-  void everyFederatedSignInHasItsOwnStateNonceAndVerifier() {
-    PendingFederatedSignIn first = service.federatedSignIn(IdentityProvider.APPLE, REDIRECT_URI);
-    PendingFederatedSignIn second = service.federatedSignIn(IdentityProvider.APPLE, REDIRECT_URI);
+  default void everyFederatedSignInHasItsOwnStateNonceAndVerifier() {
+    PendingFederatedSignIn first = service().federatedSignIn(IdentityProvider.APPLE, REDIRECT_URI);
+    PendingFederatedSignIn second = service().federatedSignIn(IdentityProvider.APPLE, REDIRECT_URI);
 
     assertThat(first.state()).isNotEqualTo(second.state());
     assertThat(first.nonce()).isNotEqualTo(second.nonce());
@@ -63,100 +61,100 @@ public abstract class FederatedCases extends SessionCases {
   }
 
   @Test
-  void aCallbackCarryingTheProvidersErrorFailsWithThatError() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aCallbackCarryingTheProvidersErrorFailsWithThatError() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     FederatedCallback callback = FederatedCallback.fromQuery("error=access_denied&error_description=User+cancelled&state=" + pending.state());
 
-    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+    assertThat(thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback)).error())
         .isEqualTo("access_denied");
   }
 
   @Test
-  void aCallbackWithAForeignStateFailsWithStateMismatch() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aCallbackWithAForeignStateFailsWithStateMismatch() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     FederatedCallback callback = FederatedCallback.builder().code("some-code").state("forged-state").build();
 
-    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+    assertThat(thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback)).error())
         .isEqualTo("state_mismatch");
   }
 
   @Test
-  void aCallbackWithoutACodeFailsWithMissingCode() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aCallbackWithoutACodeFailsWithMissingCode() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     FederatedCallback callback = FederatedCallback.builder().state(pending.state()).build();
 
-    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+    assertThat(thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback)).error())
         .isEqualTo("missing_code");
   }
 
   @Test
-  void aFederatedRoundTripSignsTheProviderUserIn() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aFederatedRoundTripSignsTheProviderUserIn() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
       assertMadeUpCodeIsRefused(pending);
       return;
     }
     String email = uniqueEmail("google");
-    FederatedCallback callback = signInAtProvider(service, pending, email);
+    FederatedCallback callback = signInAtProvider(service(), pending, email);
 
-    AuthSession session = service.completeFederatedSignIn(pending, callback);
+    AuthSession session = service().completeFederatedSignIn(pending, callback);
 
     assertThat(session.user().identityProvider()).isEqualTo(IdentityProvider.GOOGLE);
     assertThat(session.user().email()).contains(email);
-    assertThat(service.verify(session.accessToken()).userId()).isEqualTo(session.user().userId());
+    assertThat(service().verify(session.accessToken()).userId()).isEqualTo(session.user().userId());
   }
 
   @Test
-  void aCodeExchangeWithAnotherVerifierFails() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aCodeExchangeWithAnotherVerifierFails() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
       assertMadeUpCodeIsRefused(pending);
       return;
     }
-    FederatedCallback callback = signInAtProvider(service, pending, uniqueEmail("pkce"));
+    FederatedCallback callback = signInAtProvider(service(), pending, uniqueEmail("pkce"));
     PendingFederatedSignIn stolen = PendingFederatedSignIn.builder().from(pending)
-        .codeVerifier(service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI).codeVerifier())
+        .codeVerifier(service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI).codeVerifier())
         .build();
 
-    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(stolen, callback)).error())
+    assertThat(thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(stolen, callback)).error())
         .isEqualTo("invalid_grant");
   }
 
   @Test
-  void aCallbackWithoutStateFailsWithStateMismatch() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aCallbackWithoutStateFailsWithStateMismatch() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     FederatedCallback callback = FederatedCallback.fromQuery("code=some-code");
 
-    assertThat(thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback)).error())
+    assertThat(thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback)).error())
         .isEqualTo("state_mismatch");
   }
 
   @Test
-  void aReplayedCodeFailsWithInvalidGrant() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aReplayedCodeFailsWithInvalidGrant() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
       assertMadeUpCodeIsRefused(pending);
       return;
     }
-    FederatedCallback callback = signInAtProvider(service, pending, uniqueEmail("replay"));
-    service.completeFederatedSignIn(pending, callback);
+    FederatedCallback callback = signInAtProvider(service(), pending, uniqueEmail("replay"));
+    service().completeFederatedSignIn(pending, callback);
 
-    FederatedSignInException replayed = thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, callback));
+    FederatedSignInException replayed = thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback));
     assertThat(replayed.error()).isEqualTo("invalid_grant");
     assertThat(replayed.getMessage()).doesNotContain(callback.code().orElseThrow());
   }
 
   @Test
-  void aFederatedSignInStoresTheProfileTheProviderGave() {
-    PendingFederatedSignIn pending = service.federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+  default void aFederatedSignInStoresTheProfileTheProviderGave() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
     if (!supports(ContractCapability.FEDERATED_CODE_EXCHANGE)) {
       assertMadeUpCodeIsRefused(pending);
       return;
     }
     String email = uniqueEmail("fallback");
-    AuthSession session = service.completeFederatedSignIn(pending, signInAtProvider(service, pending, email));
+    AuthSession session = service().completeFederatedSignIn(pending, signInAtProvider(service(), pending, email));
 
-    UserProfile profile = service.getProfile(session.user());
+    UserProfile profile = service().getProfile(session.user());
 
     // Stored at the first sign-in, because some providers (Apple) send the name only then.
     assertThat(profile.userId()).isEqualTo(session.user().userId());
@@ -167,8 +165,8 @@ public abstract class FederatedCases extends SessionCases {
   }
 
   @Test
-  void theLogoutUriPointsAtTheLogoutEndpointWithTheClientAndRedirect() {
-    URI logout = service.logoutUri(LOGOUT_URI);
+  default void theLogoutUriPointsAtTheLogoutEndpointWithTheClientAndRedirect() {
+    URI logout = service().logoutUri(LOGOUT_URI);
 
     assertSecureOrLoopback(logout);
     assertThat(logout.getPath()).isEqualTo("/logout");
@@ -183,7 +181,7 @@ public abstract class FederatedCases extends SessionCases {
 
   private void assertMadeUpCodeIsRefused(PendingFederatedSignIn pending) {
     FederatedCallback madeUp = FederatedCallback.builder().code("made-up-code").state(pending.state()).build();
-    FederatedSignInException refused = thrown(FederatedSignInException.class, () -> service.completeFederatedSignIn(pending, madeUp));
+    FederatedSignInException refused = thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, madeUp));
     assertThat(refused.getMessage()).doesNotContain("made-up-code");
   }
 
@@ -193,7 +191,7 @@ public abstract class FederatedCases extends SessionCases {
    * @param uri the URL
    * @return the decoded parameters
    */
-  protected static Map<String, String> query(URI uri) {
+  private static Map<String, String> query(URI uri) {
     Map<String, String> parameters = new LinkedHashMap<>();
     for (String pair : String.valueOf(uri.getRawQuery()).split("&")) {
       int equals = pair.indexOf('=');

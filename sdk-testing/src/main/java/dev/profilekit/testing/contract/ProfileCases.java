@@ -6,6 +6,7 @@ import dev.profilekit.FieldValue;
 import dev.profilekit.ForbiddenFieldException;
 import dev.profilekit.InvalidProfileException;
 import dev.profilekit.ProfileField;
+import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileSource;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.Subscription;
@@ -19,17 +20,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Contract cases: fallback, patch updates, versions, typed fields, validation, admin-only fields, delete. */
-public abstract class ProfileCases extends FederatedCases {
+public interface ProfileCases extends ContractHarness {
 
-  /** Creates the cases. */
-  protected ProfileCases() {}
 
   @Test
-  void theFirstReadIsAFallbackBuiltFromTheSignUpAttributes() {
+  default void theFirstReadIsAFallbackBuiltFromTheSignUpAttributes() {
     String email = uniqueEmail("fallback");
     VerifiedUser user = signUpAndSignIn(email).user();
 
-    UserProfile profile = service.getProfile(user);
+    UserProfile profile = service().getProfile(user);
 
     assertThat(profile.source()).isEqualTo(ProfileSource.FALLBACK);
     assertThat(profile.version()).isZero();
@@ -39,15 +38,15 @@ public abstract class ProfileCases extends FederatedCases {
     assertThat(profile.givenName()).contains(GIVEN_NAME);
     assertThat(profile.familyName()).contains(FAMILY_NAME);
     assertThat(profile.displayName()).contains(GIVEN_NAME + " " + FAMILY_NAME);
-    assertThat(service.admin().findStoredProfile(user.userId())).isEmpty();
+    assertThat(service().admin().findStoredProfile(user.userId())).isEmpty();
   }
 
   @Test
-  void theFallbackOfAnAccessTokenUserHasTheUsersAttributes() {
+  default void theFallbackOfAnAccessTokenUserHasTheUsersAttributes() {
     String email = uniqueEmail("access-fallback");
-    VerifiedUser fromAccessToken = service.verify(signUpAndSignIn(email).accessToken());
+    VerifiedUser fromAccessToken = service().verify(signUpAndSignIn(email).accessToken());
 
-    UserProfile profile = service.getProfile(fromAccessToken);
+    UserProfile profile = service().getProfile(fromAccessToken);
 
     assertThat(profile.source()).isEqualTo(ProfileSource.FALLBACK);
     assertThat(profile.email()).contains(email);
@@ -55,27 +54,27 @@ public abstract class ProfileCases extends FederatedCases {
   }
 
   @Test
-  void theFirstUpdateStoresTheFallbackPlusThePatch() {
+  default void theFirstUpdateStoresTheFallbackPlusThePatch() {
     VerifiedUser user = newUser();
 
-    UserProfile updated = service.updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName("Countess").build());
+    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName("Countess").build());
 
     assertThat(updated.source()).isEqualTo(ProfileSource.STORED);
     assertThat(updated.version()).isEqualTo(1);
     assertThat(updated.displayName()).contains("Countess");
     assertThat(updated.givenName()).contains(GIVEN_NAME);
-    assertThat(updated.email()).isEqualTo(service.getProfile(user).email());
+    assertThat(updated.email()).isEqualTo(service().getProfile(user).email());
     assertThat(updated.updatedAt()).isPresent();
-    assertThat(service.getProfile(user)).isEqualTo(updated);
-    assertThat(service.admin().findStoredProfile(user.userId())).contains(updated);
+    assertThat(service().getProfile(user)).isEqualTo(updated);
+    assertThat(service().admin().findStoredProfile(user.userId())).contains(updated);
   }
 
   @Test
-  void anUpdateIncrementsTheVersionAndKeepsUntouchedFields() {
+  default void anUpdateIncrementsTheVersionAndKeepsUntouchedFields() {
     VerifiedUser user = newUser();
-    UserProfile first = service.updateProfile(user, ProfileUpdate.builder().set(ProfileField.LOCALE, "en-GB").build());
+    UserProfile first = service().updateProfile(user, ProfileUpdate.builder().set(ProfileField.LOCALE, "en-GB").build());
 
-    UserProfile second = service.updateProfile(user,
+    UserProfile second = service().updateProfile(user,
         ProfileUpdate.builder().expectedVersion(first.version()).set(ProfileField.ZONEINFO, "Europe/London").build());
 
     assertThat(second.version()).isEqualTo(first.version() + 1);
@@ -85,43 +84,43 @@ public abstract class ProfileCases extends FederatedCases {
   }
 
   @Test
-  void anUpdateWithAStaleVersionFailsAndChangesNothing() {
+  default void anUpdateWithAStaleVersionFailsAndChangesNothing() {
     VerifiedUser user = newUser();
-    service.updateProfile(user, ProfileUpdate.builder().displayName("One").build());
-    UserProfile current = service.updateProfile(user, ProfileUpdate.builder().displayName("Two").build());
+    service().updateProfile(user, ProfileUpdate.builder().displayName("One").build());
+    UserProfile current = service().updateProfile(user, ProfileUpdate.builder().displayName("Two").build());
 
     VersionConflictException conflict = thrown(VersionConflictException.class,
-        () -> service.updateProfile(user, ProfileUpdate.builder().expectedVersion(1L).displayName("Stale").build()));
+        () -> service().updateProfile(user, ProfileUpdate.builder().expectedVersion(1L).displayName("Stale").build()));
 
     assertThat(conflict.expectedVersion()).isEqualTo(1);
     assertThat(conflict.userId()).isEqualTo(user.userId());
-    assertThat(service.getProfile(user)).isEqualTo(current);
+    assertThat(service().getProfile(user)).isEqualTo(current);
   }
 
   @Test
-  void aFirstUpdateExpectingAVersionOtherThanZeroFailsAndStoresNothing() {
+  default void aFirstUpdateExpectingAVersionOtherThanZeroFailsAndStoresNothing() {
     VerifiedUser user = newUser();
 
     thrown(VersionConflictException.class,
-        () -> service.updateProfile(user, ProfileUpdate.builder().expectedVersion(3L).displayName("Ghost").build()));
+        () -> service().updateProfile(user, ProfileUpdate.builder().expectedVersion(3L).displayName("Ghost").build()));
 
-    assertThat(service.getProfile(user).source()).isEqualTo(ProfileSource.FALLBACK);
+    assertThat(service().getProfile(user).source()).isEqualTo(ProfileSource.FALLBACK);
   }
 
   @Test
-  void removingAFieldClearsItAndOnlyIt() {
+  default void removingAFieldClearsItAndOnlyIt() {
     VerifiedUser user = newUser();
-    service.updateProfile(user, ProfileUpdate.builder().set(ProfileField.AVATAR_URL, "https://img.example.com/a.png")
+    service().updateProfile(user, ProfileUpdate.builder().set(ProfileField.AVATAR_URL, "https://img.example.com/a.png")
         .set(ProfileField.LOCALE, "fr-FR").build());
 
-    UserProfile updated = service.updateProfile(user, ProfileUpdate.builder().remove(ProfileField.AVATAR_URL).build());
+    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().remove(ProfileField.AVATAR_URL).build());
 
     assertThat(updated.avatarUrl()).isEmpty();
     assertThat(updated.locale()).contains("fr-FR");
   }
 
   @Test
-  void customFieldsOfEveryTypeRoundTrip() {
+  default void customFieldsOfEveryTypeRoundTrip() {
     VerifiedUser user = newUser();
     Map<String, FieldValue> fields = Map.of(
         "nickname", FieldValue.of("Ada ☕"),
@@ -131,13 +130,13 @@ public abstract class ProfileCases extends FederatedCases {
         "address", FieldValue.map(Map.of("city", FieldValue.of("London"),
             "geo", FieldValue.map(Map.of("lat", FieldValue.of(new BigDecimal("51.5072")), "lon", FieldValue.of(new BigDecimal("-0.1276")))))));
 
-    service.updateProfile(user, ProfileUpdate.builder().putAllSetCustomFields(fields).build());
+    service().updateProfile(user, ProfileUpdate.builder().putAllSetCustomFields(fields).build());
 
-    assertThat(service.getProfile(user).customFields()).isEqualTo(fields);
+    assertThat(service().getProfile(user).customFields()).isEqualTo(fields);
   }
 
   @Test
-  void numbersRoundTripExactly() {
+  default void numbersRoundTripExactly() {
     VerifiedUser user = newUser();
     Map<String, FieldValue> numbers = Map.of(
         "big", FieldValue.of(new BigDecimal("12345678901234567890123456789012345678")),
@@ -146,93 +145,93 @@ public abstract class ProfileCases extends FederatedCases {
         "zero", FieldValue.of(BigDecimal.ZERO),
         "trailing", FieldValue.of(new BigDecimal("2.500")));
 
-    service.updateProfile(user, ProfileUpdate.builder().putAllSetCustomFields(numbers).build());
+    service().updateProfile(user, ProfileUpdate.builder().putAllSetCustomFields(numbers).build());
 
-    assertThat(service.getProfile(user).customFields()).isEqualTo(numbers);
-    assertThat(service.getProfile(user).customFields().get("trailing")).isEqualTo(FieldValue.of(new BigDecimal("2.5")));
+    assertThat(service().getProfile(user).customFields()).isEqualTo(numbers);
+    assertThat(service().getProfile(user).customFields().get("trailing")).isEqualTo(FieldValue.of(new BigDecimal("2.5")));
   }
 
   @Test
-  void preferencesAreSetAndRemovedByName() {
+  default void preferencesAreSetAndRemovedByName() {
     VerifiedUser user = newUser();
-    service.updateProfile(user, ProfileUpdate.builder().preference("theme", FieldValue.of("dark"))
+    service().updateProfile(user, ProfileUpdate.builder().preference("theme", FieldValue.of("dark"))
         .preference("newsletter", FieldValue.of(false)).build());
 
-    UserProfile updated = service.updateProfile(user, ProfileUpdate.builder().addRemovePreference("theme").build());
+    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().addRemovePreference("theme").build());
 
     assertThat(updated.preferences()).isEqualTo(Map.of("newsletter", FieldValue.of(false)));
   }
 
   @Test
-  void customFieldsAreRemovedOneByOne() {
+  default void customFieldsAreRemovedOneByOne() {
     VerifiedUser user = newUser();
-    service.updateProfile(user, ProfileUpdate.builder().customField("a", FieldValue.of("1")).customField("b", FieldValue.of("2")).build());
+    service().updateProfile(user, ProfileUpdate.builder().customField("a", FieldValue.of("1")).customField("b", FieldValue.of("2")).build());
 
-    UserProfile updated = service.updateProfile(user, ProfileUpdate.builder().addRemoveCustomField("a").build());
+    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().addRemoveCustomField("a").build());
 
     assertThat(updated.customFields()).isEqualTo(Map.of("b", FieldValue.of("2")));
   }
 
   @Test
-  void anEmptyUpdateStillBumpsTheVersion() {
+  default void anEmptyUpdateStillBumpsTheVersion() {
     VerifiedUser user = newUser();
-    UserProfile first = service.updateProfile(user, ProfileUpdate.builder().displayName("Same").build());
+    UserProfile first = service().updateProfile(user, ProfileUpdate.builder().displayName("Same").build());
 
-    UserProfile second = service.updateProfile(user, ProfileUpdate.builder().build());
+    UserProfile second = service().updateProfile(user, ProfileUpdate.builder().build());
 
     assertThat(second.version()).isEqualTo(first.version() + 1);
     assertThat(second.displayName()).isEqualTo(first.displayName());
   }
 
   @Test
-  void aUserUpdateOfTheSubscriptionIsForbiddenAndChangesNothing() {
+  default void aUserUpdateOfTheSubscriptionIsForbiddenAndChangesNothing() {
     VerifiedUser user = newUser();
-    UserProfile before = service.updateProfile(user, ProfileUpdate.builder().displayName("Before").build());
+    UserProfile before = service().updateProfile(user, ProfileUpdate.builder().displayName("Before").build());
     ProfileUpdate grant = ProfileUpdate.builder().displayName("After")
         .subscription(Subscription.builder().plan("pro").status(SubscriptionStatus.ACTIVE).build()).build();
 
-    assertThat(thrown(ForbiddenFieldException.class, () -> service.updateProfile(user, grant)).field()).isEqualTo("subscription");
-    assertThat(service.getProfile(user)).isEqualTo(before);
+    assertThat(thrown(ForbiddenFieldException.class, () -> service().updateProfile(user, grant)).field()).isEqualTo("subscription");
+    assertThat(service().getProfile(user)).isEqualTo(before);
   }
 
   @Test
-  void aUserUpdateOfAnAdminOnlyCustomFieldIsForbidden() {
+  default void aUserUpdateOfAnAdminOnlyCustomFieldIsForbidden() {
     VerifiedUser user = newUser();
     ProfileUpdate update = ProfileUpdate.builder().customField("creditBalance", FieldValue.of(1_000_000)).build();
 
-    assertThat(thrown(ForbiddenFieldException.class, () -> service.updateProfile(user, update)).field())
+    assertThat(thrown(ForbiddenFieldException.class, () -> service().updateProfile(user, update)).field())
         .isEqualTo("customFields.creditBalance");
-    assertThat(service.getProfile(user).isStored()).isFalse();
+    assertThat(service().getProfile(user).isStored()).isFalse();
   }
 
   @Test
-  void anInvalidUpdateLeavesTheStoredProfileUnchanged() {
+  default void anInvalidUpdateLeavesTheStoredProfileUnchanged() {
     VerifiedUser user = newUser();
-    UserProfile before = service.updateProfile(user, ProfileUpdate.builder().displayName("Valid").customField("x", FieldValue.of(1)).build());
+    UserProfile before = service().updateProfile(user, ProfileUpdate.builder().displayName("Valid").customField("x", FieldValue.of(1)).build());
     ProfileUpdate invalid = ProfileUpdate.builder().displayName("Changed").set(ProfileField.AVATAR_URL, "http://insecure.example.com/a.png").build();
 
-    InvalidProfileException rejected = thrown(InvalidProfileException.class, () -> service.updateProfile(user, invalid));
+    InvalidProfileException rejected = thrown(InvalidProfileException.class, () -> service().updateProfile(user, invalid));
 
     assertThat(rejected.field()).isEqualTo("avatarUrl");
-    assertThat(service.getProfile(user)).isEqualTo(before);
+    assertThat(service().getProfile(user)).isEqualTo(before);
   }
 
   @Test
-  void anInvalidFirstUpdateStoresNothing() {
+  default void anInvalidFirstUpdateStoresNothing() {
     VerifiedUser user = newUser();
 
-    thrown(InvalidProfileException.class, () -> service.updateProfile(user, ProfileUpdate.builder().set(ProfileField.ZONEINFO, "Mars/Olympus").build()));
+    thrown(InvalidProfileException.class, () -> service().updateProfile(user, ProfileUpdate.builder().set(ProfileField.ZONEINFO, "Mars/Olympus").build()));
 
-    assertThat(service.admin().findStoredProfile(user.userId())).isEmpty();
+    assertThat(service().admin().findStoredProfile(user.userId())).isEmpty();
   }
 
   @Test
-  void anInvalidProfileExceptionNamesTheFieldButNeverTheValue() {
+  default void anInvalidProfileExceptionNamesTheFieldButNeverTheValue() {
     VerifiedUser user = newUser();
-    String secretish = "s3cr3t-" + "x".repeat(ProfilePolicyLimits.NAME_TOO_LONG);
+    String secretish = "s3cr3t-" + "x".repeat(ProfilePolicy.MAX_NAME_LENGTH);
 
     InvalidProfileException rejected = thrown(InvalidProfileException.class,
-        () -> service.updateProfile(user, ProfileUpdate.builder().set(ProfileField.FAMILY_NAME, secretish).build()));
+        () -> service().updateProfile(user, ProfileUpdate.builder().set(ProfileField.FAMILY_NAME, secretish).build()));
 
     assertThat(rejected.field()).isEqualTo("familyName");
     assertThat(rejected.rule()).isNotBlank();
@@ -240,57 +239,53 @@ public abstract class ProfileCases extends FederatedCases {
   }
 
   @Test
-  void aCustomFieldWithAnInvalidNameIsRejectedWithTheGroupNamed() {
+  default void aCustomFieldWithAnInvalidNameIsRejectedWithTheGroupNamed() {
     VerifiedUser user = newUser();
 
     InvalidProfileException rejected = thrown(InvalidProfileException.class,
-        () -> service.updateProfile(user, ProfileUpdate.builder().customField("Bad-Name", FieldValue.of("v")).build()));
+        () -> service().updateProfile(user, ProfileUpdate.builder().customField("Bad-Name", FieldValue.of("v")).build()));
 
     assertThat(rejected.field()).isEqualTo("customFields");
     assertThat(rejected.rule()).isEqualTo("name-pattern");
   }
 
   @Test
-  void deleteThenReadReturnsAFallbackAgainAndTheNextWriteStartsOver() {
+  default void deleteThenReadReturnsAFallbackAgainAndTheNextWriteStartsOver() {
     VerifiedUser user = newUser();
-    service.updateProfile(user, ProfileUpdate.builder().displayName("Soon gone").build());
-    service.updateProfile(user, ProfileUpdate.builder().displayName("Still here").build());
+    service().updateProfile(user, ProfileUpdate.builder().displayName("Soon gone").build());
+    service().updateProfile(user, ProfileUpdate.builder().displayName("Still here").build());
 
-    service.deleteProfile(user);
+    service().deleteProfile(user);
 
-    UserProfile fallback = service.getProfile(user);
+    UserProfile fallback = service().getProfile(user);
     assertThat(fallback.source()).isEqualTo(ProfileSource.FALLBACK);
     assertThat(fallback.version()).isZero();
     assertThat(fallback.displayName()).contains(GIVEN_NAME + " " + FAMILY_NAME);
-    assertThat(service.updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName("Back").build()).version()).isEqualTo(1);
+    assertThat(service().updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName("Back").build()).version()).isEqualTo(1);
   }
 
   @Test
-  void deleteIsIdempotent() {
+  default void deleteIsIdempotent() {
     VerifiedUser user = newUser();
-    service.deleteProfile(user);
-    service.updateProfile(user, ProfileUpdate.builder().displayName("Once").build());
+    service().deleteProfile(user);
+    service().updateProfile(user, ProfileUpdate.builder().displayName("Once").build());
 
-    service.deleteProfile(user);
-    service.deleteProfile(user);
+    service().deleteProfile(user);
+    service().deleteProfile(user);
 
-    assertThat(service.getProfile(user).isStored()).isFalse();
+    assertThat(service().getProfile(user).isStored()).isFalse();
   }
 
   @Test
-  void readsOfAStoredProfileAreStable() {
+  default void readsOfAStoredProfileAreStable() {
     VerifiedUser user = newUser();
-    service.updateProfile(user, ProfileUpdate.builder().customField("list", FieldValue.list(List.of(FieldValue.of("b"), FieldValue.of("a")))).build());
+    service().updateProfile(user, ProfileUpdate.builder().customField("list", FieldValue.list(List.of(FieldValue.of("b"), FieldValue.of("a")))).build());
 
-    UserProfile first = service.getProfile(user);
-    UserProfile second = service.getProfile(user);
+    UserProfile first = service().getProfile(user);
+    UserProfile second = service().getProfile(user);
 
     assertThat(second).isEqualTo(first);
     assertThat(second.customFields().get("list")).isEqualTo(FieldValue.list(FieldValue.of("b"), FieldValue.of("a")));
   }
 
-  /** Limits the cases rely on, named for reading. */
-  private static final class ProfilePolicyLimits {
-    static final int NAME_TOO_LONG = dev.profilekit.ProfilePolicy.MAX_NAME_LENGTH;
-  }
 }

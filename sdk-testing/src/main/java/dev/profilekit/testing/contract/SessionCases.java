@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.AuthSession;
 import dev.profilekit.ProfileKitException;
+import dev.profilekit.ProfileUpdate;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.TokenUse;
@@ -18,17 +19,15 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /** Contract cases: token verification, refresh, sign-out and sign-out everywhere. */
-public abstract class SessionCases extends SignUpAndPasswordCases {
+public interface SessionCases extends ContractHarness {
 
-  /** Creates the cases. */
-  protected SessionCases() {}
 
   @Test
-  void verifyAcceptsAFreshIdToken() {
+  default void verifyAcceptsAFreshIdToken() {
     String email = uniqueEmail("verify-id");
     AuthSession session = signUpAndSignIn(email);
 
-    VerifiedUser user = service.verify(session.idToken());
+    VerifiedUser user = service().verify(session.idToken());
 
     assertThat(user.userId()).isEqualTo(session.user().userId());
     assertThat(user.tokenUse()).isEqualTo(TokenUse.ID);
@@ -41,10 +40,10 @@ public abstract class SessionCases extends SignUpAndPasswordCases {
   }
 
   @Test
-  void verifyAcceptsAFreshAccessTokenOfTheSameUser() {
+  default void verifyAcceptsAFreshAccessTokenOfTheSameUser() {
     AuthSession session = signUpAndSignIn(uniqueEmail("verify-access"));
 
-    VerifiedUser user = service.verify(session.accessToken());
+    VerifiedUser user = service().verify(session.accessToken());
 
     assertThat(user.userId()).isEqualTo(session.user().userId());
     assertThat(user.tokenUse()).isEqualTo(TokenUse.ACCESS);
@@ -53,118 +52,118 @@ public abstract class SessionCases extends SignUpAndPasswordCases {
   }
 
   @Test
-  void verifyRejectsGarbageAsMalformed() {
-    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify("not.a-jwt"));
+  default void verifyRejectsGarbageAsMalformed() {
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service().verify("not.a-jwt"));
     assertThat(rejected.reason()).isEqualTo(Reason.MALFORMED);
   }
 
   @Test
-  void verifyRejectsASignatureMovedOntoAnotherPayloadAsBadSignature() {
+  default void verifyRejectsASignatureMovedOntoAnotherPayloadAsBadSignature() {
     AuthSession victim = signUpAndSignIn(uniqueEmail("victim"));
     AuthSession attacker = signUpAndSignIn(uniqueEmail("attacker"));
     String[] real = attacker.idToken().split("\\.");
     String[] forged = victim.idToken().split("\\.");
     String token = real[0] + "." + forged[1] + "." + real[2];
 
-    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(token));
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service().verify(token));
     assertThat(rejected.reason()).isEqualTo(Reason.BAD_SIGNATURE);
   }
 
   @Test
-  void verifyRejectsAnUnsignedToken() {
+  default void verifyRejectsAnUnsignedToken() {
     AuthSession session = signUpAndSignIn(uniqueEmail("alg-none"));
     String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
     String token = header + "." + session.idToken().split("\\.")[1] + ".";
 
-    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(token));
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service().verify(token));
     assertThat(rejected.reason()).isEqualTo(Reason.ALGORITHM_NOT_ALLOWED);
   }
 
   @Test
-  void aRejectedTokenNeverAppearsInTheMessage() {
+  default void aRejectedTokenNeverAppearsInTheMessage() {
     AuthSession session = signUpAndSignIn(uniqueEmail("no-echo"));
     String tampered = session.idToken().substring(0, session.idToken().length() - 6) + "AAAAAA";
 
-    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service.verify(tampered));
+    TokenRejectedException rejected = thrown(TokenRejectedException.class, () -> service().verify(tampered));
     assertThat(String.valueOf(rejected.getMessage())).doesNotContain(tampered).doesNotContain(tampered.split("\\.")[1]);
   }
 
   @Test
-  void tokensAreRejectedAsExpiredOnceTheirLifetimeHasPassed() {
+  default void tokensAreRejectedAsExpiredOnceTheirLifetimeHasPassed() {
     AuthSession session = signUpAndSignIn(uniqueEmail("expiring"));
     if (!supports(ContractCapability.CLOCK_CONTROL)) {
-      assertThat(service.verify(session.idToken()).userId()).isEqualTo(session.user().userId());
+      assertThat(service().verify(session.idToken()).userId()).isEqualTo(session.user().userId());
       return;
     }
     // Longer than any Cognito token lifetime (at most 24 hours; cognito-local's are 24 hours).
-    advanceClock(service, Duration.ofHours(25));
+    advanceClock(service(), Duration.ofHours(25));
 
-    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.EXPIRED);
-    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.accessToken())).reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.idToken())).reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.accessToken())).reason()).isEqualTo(Reason.EXPIRED);
   }
 
   @Test
-  void refreshReturnsNewTokensForTheSameUser() {
+  default void refreshReturnsNewTokensForTheSameUser() {
     AuthSession session = signUpAndSignIn(uniqueEmail("refresh"));
 
-    AuthSession refreshed = service.refresh(session);
+    AuthSession refreshed = service().refresh(session);
 
     assertThat(refreshed.user().userId()).isEqualTo(session.user().userId());
-    assertThat(service.verify(refreshed.idToken()).userId()).isEqualTo(session.user().userId());
-    assertThat(service.verify(refreshed.accessToken()).tokenUse()).isEqualTo(TokenUse.ACCESS);
+    assertThat(service().verify(refreshed.idToken()).userId()).isEqualTo(session.user().userId());
+    assertThat(service().verify(refreshed.accessToken()).tokenUse()).isEqualTo(TokenUse.ACCESS);
     assertThat(refreshed.expiresAt()).isAfter(Instant.now().minusSeconds(5));
   }
 
   @Test
-  void refreshAfterSignOutFailsWithTokenRejected() {
+  default void refreshAfterSignOutFailsWithTokenRejected() {
     AuthSession session = signUpAndSignIn(uniqueEmail("signout"));
 
-    service.signOut(session);
+    service().signOut(session);
 
-    assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+    assertThatThrownBy(() -> service().refresh(session)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
-  void signOutLeavesOtherSessionsOfTheUserRefreshable() {
+  default void signOutLeavesOtherSessionsOfTheUserRefreshable() {
     String email = uniqueEmail("two-devices");
     AuthSession laptop = signUpAndSignIn(email);
-    AuthSession phone = service.signIn(email, PASSWORD).sessionOrThrow();
+    AuthSession phone = service().signIn(email, PASSWORD).sessionOrThrow();
 
-    service.signOut(laptop);
+    service().signOut(laptop);
 
-    assertThat(service.refresh(phone).user().userId()).isEqualTo(phone.user().userId());
+    assertThat(service().refresh(phone).user().userId()).isEqualTo(phone.user().userId());
   }
 
   @Test
-  void signOutEverywhereRevokesEveryEarlierToken() {
+  default void signOutEverywhereRevokesEveryEarlierToken() {
     AuthSession session = signUpAndSignIn(uniqueEmail("everywhere"));
     if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
-      assertThatThrownBy(() -> service.signOutEverywhere(session)).isInstanceOf(ProfileKitException.class);
+      assertThatThrownBy(() -> service().signOutEverywhere(session)).isInstanceOf(ProfileKitException.class);
       return;
     }
-    service.signOutEverywhere(session);
+    service().signOutEverywhere(session);
 
-    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.accessToken())).reason()).isEqualTo(Reason.REVOKED);
-    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
-    assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.accessToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThatThrownBy(() -> service().refresh(session)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
-  void adminSignOutEverywhereRevokesTheUsersTokens() {
+  default void adminSignOutEverywhereRevokesTheUsersTokens() {
     AuthSession session = signUpAndSignIn(uniqueEmail("admin-everywhere"));
     String userId = session.user().userId();
     if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
-      assertThatThrownBy(() -> service.admin().signOutEverywhere(userId)).isInstanceOf(ProfileKitException.class);
+      assertThatThrownBy(() -> service().admin().signOutEverywhere(userId)).isInstanceOf(ProfileKitException.class);
       return;
     }
-    service.admin().signOutEverywhere(userId);
+    service().admin().signOutEverywhere(userId);
 
-    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
-    assertThatThrownBy(() -> service.refresh(session)).isInstanceOf(TokenRejectedException.class);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThatThrownBy(() -> service().refresh(session)).isInstanceOf(TokenRejectedException.class);
   }
 
   @Test
-  void aSessionNeverShowsItsTokensInToString() {
+  default void aSessionNeverShowsItsTokensInToString() {
     AuthSession session = signUpAndSignIn(uniqueEmail("masked"));
 
     assertThat(session.toString()).doesNotContain(session.idToken()).doesNotContain(session.accessToken())
@@ -172,35 +171,51 @@ public abstract class SessionCases extends SignUpAndPasswordCases {
   }
 
   @Test
-  void signOutEverywhereCreatesNoProfileAndSurvivesAProfileDelete() {
+  default void signOutEverywhereCreatesNoProfileAndSurvivesAProfileDelete() {
     AuthSession session = signUpAndSignIn(uniqueEmail("revoked-then-deleted"));
     String userId = session.user().userId();
     if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
-      assertThat(service.admin().findStoredProfile(userId)).isEmpty();
+      assertThat(service().admin().findStoredProfile(userId)).isEmpty();
       return;
     }
-    service.signOutEverywhere(session);
+    service().signOutEverywhere(session);
 
     // However an implementation records the sign-out, it is not a profile...
-    assertThat(service.admin().findStoredProfile(userId)).isEmpty();
-    assertThat(service.getProfile(session.user()).isStored()).isFalse();
-    assertThat(service.admin().streamProfiles().map(UserProfile::userId)).doesNotContain(userId);
+    assertThat(service().admin().findStoredProfile(userId)).isEmpty();
+    assertThat(service().admin().getProfile(userId).isStored()).isFalse();
+    assertThat(service().admin().streamProfiles().map(UserProfile::userId)).doesNotContain(userId);
     // ...and deleting the profile does not undo it.
-    service.admin().deleteProfile(userId);
-    assertThat(thrown(TokenRejectedException.class, () -> service.verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    service().admin().deleteProfile(userId);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
   }
 
   @Test
-  void signOutEverywhereLeavesOtherUsersTokensValid() {
+  default void aUserVerifiedBeforeSignOutEverywhereCanNoLongerReadTheProfile() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("read-after-everywhere"));
+    VerifiedUser before = session.user();
+    UserProfile stored = service().updateProfile(before, ProfileUpdate.builder().displayName("Kept").build());
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThat(service().getProfile(before)).isEqualTo(stored);
+      return;
+    }
+    service().signOutEverywhere(session);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().getProfile(before)).reason()).isEqualTo(Reason.REVOKED);
+    // The profile itself is untouched: the admin view still reads it.
+    assertThat(service().admin().getProfile(before.userId())).isEqualTo(stored);
+  }
+
+  @Test
+  default void signOutEverywhereLeavesOtherUsersTokensValid() {
     AuthSession leaving = signUpAndSignIn(uniqueEmail("leaving"));
     AuthSession staying = signUpAndSignIn(uniqueEmail("staying"));
     if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
-      assertThat(service.verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
+      assertThat(service().verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
       return;
     }
-    service.signOutEverywhere(leaving);
+    service().signOutEverywhere(leaving);
 
-    assertThat(service.verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
-    assertThat(service.refresh(staying).user().userId()).isEqualTo(staying.user().userId());
+    assertThat(service().verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
+    assertThat(service().refresh(staying).user().userId()).isEqualTo(staying.user().userId());
   }
 }

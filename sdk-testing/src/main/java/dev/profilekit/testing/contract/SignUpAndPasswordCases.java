@@ -19,20 +19,18 @@ import dev.profilekit.testing.ContractCapability;
 import org.junit.jupiter.api.Test;
 
 /** Contract cases: sign-up, confirmation, password sign-in, temporary and changed passwords. */
-public abstract class SignUpAndPasswordCases extends ContractHarness {
+public interface SignUpAndPasswordCases extends ContractHarness {
 
-  /** Creates the cases. */
-  protected SignUpAndPasswordCases() {}
 
   @Test
-  void signUpConfirmAndSignInYieldsASessionOfTheNewUser() {
+  default void signUpConfirmAndSignInYieldsASessionOfTheNewUser() {
     String email = uniqueEmail("signup");
     SignUpResult result = signUp(email);
     assertThat(result.confirmed()).isFalse();
     assertThat(result.userId()).isNotBlank();
 
-    service.confirmSignUp(email, confirmationCode(service, email));
-    AuthSession session = service.signIn(email, PASSWORD).sessionOrThrow();
+    service().confirmSignUp(email, confirmationCode(service(), email));
+    AuthSession session = service().signIn(email, PASSWORD).sessionOrThrow();
 
     assertThat(session.user().userId()).isEqualTo(result.userId());
     assertThat(session.user().email()).contains(email);
@@ -41,7 +39,7 @@ public abstract class SignUpAndPasswordCases extends ContractHarness {
   }
 
   @Test
-  void signUpWithATakenEmailFailsWithUserAlreadyExists() {
+  default void signUpWithATakenEmailFailsWithUserAlreadyExists() {
     String email = uniqueEmail("taken");
     signUp(email);
 
@@ -49,160 +47,160 @@ public abstract class SignUpAndPasswordCases extends ContractHarness {
   }
 
   @Test
-  void signUpWithAMalformedEmailIsRejectedAsInvalidRequest() {
+  default void signUpWithAMalformedEmailIsRejectedAsInvalidRequest() {
     SignUpRequest request = SignUpRequest.builder().email("not-an-email").password(PASSWORD).build();
 
-    InvalidRequestException rejected = thrown(InvalidRequestException.class, () -> service.signUp(request));
+    InvalidRequestException rejected = thrown(InvalidRequestException.class, () -> service().signUp(request));
     assertThat(rejected.field()).isEqualTo("email");
   }
 
   @Test
-  void signUpWithAWeakPasswordFailsWithPasswordPolicy() {
+  default void signUpWithAWeakPasswordFailsWithPasswordPolicy() {
     String email = uniqueEmail("weak");
     SignUpRequest weak = SignUpRequest.builder().email(email).password("weakling").build();
     if (!supports(ContractCapability.PASSWORD_POLICY)) {
       assertThat(signUp(uniqueEmail("strong")).userId()).isNotBlank();
       return;
     }
-    PasswordPolicyException rejected = thrown(PasswordPolicyException.class, () -> service.signUp(weak));
+    PasswordPolicyException rejected = thrown(PasswordPolicyException.class, () -> service().signUp(weak));
     assertThat(rejected.getMessage()).doesNotContain("weakling");
     // Nothing was created: the same email can sign up with a good password.
     assertThat(signUp(email).userId()).isNotBlank();
   }
 
   @Test
-  void confirmWithAWrongCodeFailsAndTheUserStaysUnconfirmed() {
+  default void confirmWithAWrongCodeFailsAndTheUserStaysUnconfirmed() {
     String email = uniqueEmail("wrongcode");
     signUp(email);
-    String wrong = confirmationCode(service, email).equals("000000") ? "111111" : "000000";
+    String wrong = confirmationCode(service(), email).equals("000000") ? "111111" : "000000";
 
-    assertThatThrownBy(() -> service.confirmSignUp(email, wrong)).isInstanceOf(InvalidCodeException.class);
-    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
+    assertThatThrownBy(() -> service().confirmSignUp(email, wrong)).isInstanceOf(InvalidCodeException.class);
+    assertThatThrownBy(() -> service().signIn(email, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
   }
 
   @Test
-  void signInBeforeConfirmationFailsWithUserNotConfirmed() {
+  default void signInBeforeConfirmationFailsWithUserNotConfirmed() {
     String email = uniqueEmail("unconfirmed");
     signUp(email);
 
-    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
+    assertThatThrownBy(() -> service().signIn(email, PASSWORD)).isInstanceOf(UserNotConfirmedException.class);
   }
 
   @Test
-  void signInWithAWrongPasswordFailsWithInvalidCredentials() {
+  default void signInWithAWrongPasswordFailsWithInvalidCredentials() {
     String email = uniqueEmail("wrongpw");
     signUpAndSignIn(email);
 
-    assertThatThrownBy(() -> service.signIn(email, "Wrong-Pa55word!")).isInstanceOf(InvalidCredentialsException.class);
+    assertThatThrownBy(() -> service().signIn(email, "Wrong-Pa55word!")).isInstanceOf(InvalidCredentialsException.class);
   }
 
   @Test
-  void signInOfAnUnknownUserFailsWithTheSameInvalidCredentials() {
-    assertThatThrownBy(() -> service.signIn(uniqueEmail("nobody"), PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+  default void signInOfAnUnknownUserFailsWithTheSameInvalidCredentials() {
+    assertThatThrownBy(() -> service().signIn(uniqueEmail("nobody"), PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
   }
 
   @Test
-  void aFailedSignInNeverEchoesThePassword() {
+  default void aFailedSignInNeverEchoesThePassword() {
     String email = uniqueEmail("echo");
     signUpAndSignIn(email);
     String secret = "Sup3r-Secret-Guess!";
 
-    Throwable failure = thrown(ProfileKitException.class, () -> service.signIn(email, secret));
+    Throwable failure = thrown(ProfileKitException.class, () -> service().signIn(email, secret));
     for (Throwable t = failure; t != null; t = t.getCause()) {
       assertThat(String.valueOf(t.getMessage())).doesNotContain(secret);
     }
   }
 
   @Test
-  void resendConfirmationCodeSendsACodeThatConfirms() {
+  default void resendConfirmationCodeSendsACodeThatConfirms() {
     String email = uniqueEmail("resend");
     signUp(email);
     if (!supports(ContractCapability.RESEND_CONFIRMATION_CODE)) {
-      assertThatThrownBy(() -> service.resendConfirmationCode(email)).isInstanceOf(ProfileKitException.class);
+      assertThatThrownBy(() -> service().resendConfirmationCode(email)).isInstanceOf(ProfileKitException.class);
       return;
     }
-    service.resendConfirmationCode(email);
-    service.confirmSignUp(email, confirmationCode(service, email));
+    service().resendConfirmationCode(email);
+    service().confirmSignUp(email, confirmationCode(service(), email));
 
-    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
   }
 
   @Test
-  void aUserWithATemporaryPasswordMustChooseANewOne() {
+  default void aUserWithATemporaryPasswordMustChooseANewOne() {
     String email = uniqueEmail("temporary");
     String temporary = "Temp-Pa55word!";
-    createUserWithTemporaryPassword(service, email, temporary);
+    createUserWithTemporaryPassword(service(), email, temporary);
 
-    SignInResult first = service.signIn(email, temporary);
+    SignInResult first = service().signIn(email, temporary);
     assertThat(first.isSignedIn()).isFalse();
     AuthChallenge challenge = first.challenge().orElseThrow();
     assertThat(challenge.type()).isEqualTo(AuthChallenge.Type.NEW_PASSWORD_REQUIRED);
     assertThat(challenge.toString()).doesNotContain(challenge.session());
 
-    AuthSession session = service.respondToNewPasswordChallenge(challenge, PASSWORD).sessionOrThrow();
+    AuthSession session = service().respondToNewPasswordChallenge(challenge, PASSWORD).sessionOrThrow();
     assertThat(session.user().email()).contains(email);
-    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
-    assertThatThrownBy(() -> service.signIn(email, temporary)).isInstanceOf(InvalidCredentialsException.class);
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service().signIn(email, temporary)).isInstanceOf(InvalidCredentialsException.class);
   }
 
   @Test
-  void forgotPasswordThenConfirmReplacesThePassword() {
+  default void forgotPasswordThenConfirmReplacesThePassword() {
     String email = uniqueEmail("forgot");
     signUpAndSignIn(email);
     String newPassword = "N3w-Pa55word!";
 
-    service.forgotPassword(email);
-    service.confirmForgotPassword(email, passwordResetCode(service, email), newPassword);
+    service().forgotPassword(email);
+    service().confirmForgotPassword(email, passwordResetCode(service(), email), newPassword);
 
-    assertThat(service.signIn(email, newPassword).isSignedIn()).isTrue();
-    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+    assertThat(service().signIn(email, newPassword).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service().signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
   }
 
   @Test
-  void confirmForgotPasswordWithAWrongCodeKeepsTheOldPassword() {
+  default void confirmForgotPasswordWithAWrongCodeKeepsTheOldPassword() {
     String email = uniqueEmail("wrongreset");
     signUpAndSignIn(email);
-    service.forgotPassword(email);
-    String wrong = passwordResetCode(service, email).equals("000000") ? "111111" : "000000";
+    service().forgotPassword(email);
+    String wrong = passwordResetCode(service(), email).equals("000000") ? "111111" : "000000";
 
-    assertThatThrownBy(() -> service.confirmForgotPassword(email, wrong, "N3w-Pa55word!")).isInstanceOf(InvalidCodeException.class);
-    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service().confirmForgotPassword(email, wrong, "N3w-Pa55word!")).isInstanceOf(InvalidCodeException.class);
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
   }
 
   @Test
-  void changePasswordWithAWrongCurrentPasswordFailsWithInvalidCredentials() {
+  default void changePasswordWithAWrongCurrentPasswordFailsWithInvalidCredentials() {
     AuthSession session = signUpAndSignIn(uniqueEmail("change-wrong"));
 
-    assertThatThrownBy(() -> service.changePassword(session, "Not-The-Pa55word!", "N3w-Pa55word!"))
+    assertThatThrownBy(() -> service().changePassword(session, "Not-The-Pa55word!", "N3w-Pa55word!"))
         .isInstanceOf(InvalidCredentialsException.class);
   }
 
   @Test
-  void aWeakNewPasswordIsRejectedAndTheCurrentOneKeepsWorking() {
+  default void aWeakNewPasswordIsRejectedAndTheCurrentOneKeepsWorking() {
     String email = uniqueEmail("weak-change");
     AuthSession session = signUpAndSignIn(email);
     if (!supports(ContractCapability.PASSWORD_POLICY)) {
-      assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+      assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
       return;
     }
 
-    assertThatThrownBy(() -> service.changePassword(session, PASSWORD, "short")).isInstanceOf(PasswordPolicyException.class);
-    service.forgotPassword(email);
-    String code = passwordResetCode(service, email);
-    assertThatThrownBy(() -> service.confirmForgotPassword(email, code, "alllowercase")).isInstanceOf(PasswordPolicyException.class);
+    assertThatThrownBy(() -> service().changePassword(session, PASSWORD, "short")).isInstanceOf(PasswordPolicyException.class);
+    service().forgotPassword(email);
+    String code = passwordResetCode(service(), email);
+    assertThatThrownBy(() -> service().confirmForgotPassword(email, code, "alllowercase")).isInstanceOf(PasswordPolicyException.class);
 
-    assertThat(service.signIn(email, PASSWORD).isSignedIn()).isTrue();
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
   }
 
   @Test
-  void changePasswordLetsTheUserSignInWithTheNewOneOnly() {
+  default void changePasswordLetsTheUserSignInWithTheNewOneOnly() {
     String email = uniqueEmail("change");
     AuthSession session = signUpAndSignIn(email);
     String newPassword = "Chang3d-Pa55word!";
 
-    service.changePassword(session, PASSWORD, newPassword);
+    service().changePassword(session, PASSWORD, newPassword);
 
-    assertThat(service.signIn(email, newPassword).isSignedIn()).isTrue();
-    assertThatThrownBy(() -> service.signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+    assertThat(service().signIn(email, newPassword).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> service().signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
   }
 }

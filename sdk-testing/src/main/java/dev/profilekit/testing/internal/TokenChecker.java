@@ -164,9 +164,20 @@ public final class TokenChecker {
     if (subject == null || subject.isEmpty()) {
       throw reject(Reason.MALFORMED, "the token has no sub claim");
     }
-    Instant validAfter = tokensValidAfter == null ? null : tokensValidAfter.apply(subject);
+    checkNotRevoked(subject, iat.toInstant());
+  }
+
+  /**
+   * Rejects a user's token issued at {@code issuedAt} if the user signed out everywhere since.
+   *
+   * @param userId the token's {@code sub}
+   * @param issuedAt the token's {@code iat}
+   * @throws TokenRejectedException with {@link Reason#REVOKED}
+   */
+  public void checkNotRevoked(String userId, Instant issuedAt) {
+    Instant validAfter = tokensValidAfter == null ? null : tokensValidAfter.apply(userId);
     // iat has whole seconds: a token issued in the same second as the sign-out counts as before it.
-    if (validAfter != null && iat.toInstant().getEpochSecond() <= validAfter.getEpochSecond()) {
+    if (validAfter != null && issuedAt.getEpochSecond() <= validAfter.getEpochSecond()) {
       throw reject(Reason.REVOKED, "the user signed out everywhere after this token was issued");
     }
   }
