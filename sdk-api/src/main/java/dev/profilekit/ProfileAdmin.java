@@ -58,6 +58,33 @@ public interface ProfileAdmin {
   void deleteProfile(String userId);
 
   /**
+   * Deletes a user's stored profile if it is still at {@code expectedVersion}; otherwise nothing
+   * changes and the conflict reports the stored version.
+   *
+   * <p>Costs: 1 DynamoDB {@code DeleteItem} (also on a conflict); 1 more {@code UpdateItem} when
+   * the user has a sign-out record, which is kept.
+   *
+   * @param userId the user's id
+   * @param expectedVersion the version last read, 1 or more
+   * @throws VersionConflictException if the stored version is another one ({@code actualVersion}
+   *     0 when no profile is stored)
+   */
+  void deleteProfile(String userId, long expectedVersion);
+
+  /**
+   * Deletes a user's account on their behalf: the Cognito user, then the stored profile and every
+   * revocation record, replaced by a tombstone that rejects every token of the user. Idempotent: a
+   * user already gone from the pool counts as deleted, so a rerun after a failure finishes the
+   * job. See {@code docs/account-lifecycle.md}.
+   *
+   * <p>Costs: 1 Cognito {@code AdminDeleteUser} (plus 1 {@code ListUsers} in pools whose usernames
+   * are not the {@code sub}) and 1 DynamoDB {@code PutItem}.
+   *
+   * @param userId the user's id
+   */
+  void deleteUser(String userId);
+
+  /**
    * Returns one page of stored profiles, in no particular order.
    *
    * <p>Costs: 1 DynamoDB {@code Scan}.

@@ -264,6 +264,36 @@ public interface UserProfileService extends AutoCloseable {
   void deleteProfile(VerifiedUser user);
 
   /**
+   * Deletes the user's stored profile if it is still at {@code expectedVersion}; otherwise nothing
+   * changes and the conflict reports the stored version.
+   *
+   * <p>Costs: 1 DynamoDB {@code DeleteItem} (also on a conflict: the stored version comes back with
+   * the failure); 1 more {@code UpdateItem} when the user has a sign-out record, which is kept.
+   *
+   * @param user the verified user
+   * @param expectedVersion the version last read, 1 or more
+   * @throws VersionConflictException if the stored version is another one ({@code actualVersion}
+   *     0 when no profile is stored)
+   */
+  void deleteProfile(VerifiedUser user, long expectedVersion);
+
+  /**
+   * Deletes the user's account: the Cognito user, then the stored profile and every revocation
+   * record, which one write replaces by a tombstone, so that every token of the user is rejected
+   * from the moment this returns. A rerun after a failure finishes the deletion (a user Cognito no
+   * longer has counts as deleted); see {@code docs/account-lifecycle.md} for the order and why
+   * nothing is left behind.
+   *
+   * <p>Costs: 1 Cognito {@code DeleteUser} (authorised by the session's access token, which is
+   * first verified locally) and 1 DynamoDB {@code PutItem}.
+   *
+   * @param session a current session of the user
+   * @throws TokenRejectedException if the access token is not acceptable, or Cognito refuses it
+   *     (revoked, expired): nothing is deleted
+   */
+  void deleteAccount(AuthSession session);
+
+  /**
    * Returns the server-side view for operators and back-office code: any user's profile,
    * admin-only fields, listing.
    *

@@ -11,7 +11,10 @@ import dev.profilekit.aws.cognito.CognitoAuth;
 import dev.profilekit.aws.cognito.CognitoUser;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
+import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.ExpectedVersions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -60,6 +63,37 @@ final class AwsProfileAdmin implements ProfileAdmin {
   @Override
   public void deleteProfile(String userId) {
     store.delete(checkUserId(userId));
+  }
+
+  @Override
+  public void deleteProfile(String userId, long expectedVersion) {
+    store.delete(checkUserId(userId), ExpectedVersions.forDelete(expectedVersion));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>{@code AdminDeleteUser} is tried with the user id as username (true in pools that sign in
+   * by email); when the pool has no such username, {@code ListUsers} finds the user by {@code sub}
+   * (federated users' usernames are {@code Google_...}), and finding nobody means the user is
+   * already gone. The steps run in {@link AccountDeletion}'s order.
+   */
+  @Override
+  public void deleteUser(String userId) {
+    checkUserId(userId);
+    AccountDeletion.run(new AccountDeletion.Steps() {
+      @Override
+      public void deleteIdentity() {
+        if (!auth.adminDeleteUser(userId)) {
+          auth.findUserBySub(userId).ifPresent(user -> auth.adminDeleteUser(user.username()));
+        }
+      }
+
+      @Override
+      public void eraseProfile(Instant deletedAt, Instant tombstoneExpiresAt) {
+        store.eraseAccount(userId, deletedAt, tombstoneExpiresAt);
+      }
+    }, clock.instant());
   }
 
   @Override

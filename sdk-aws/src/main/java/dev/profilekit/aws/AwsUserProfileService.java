@@ -14,6 +14,7 @@ import dev.profilekit.SignInResult;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
@@ -24,6 +25,8 @@ import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.ExpectedVersions;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -248,6 +251,39 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void deleteProfile(VerifiedUser user) {
     store.delete(requireUser(user).userId());
+  }
+
+  @Override
+  public void deleteProfile(VerifiedUser user, long expectedVersion) {
+    store.delete(requireUser(user).userId(), ExpectedVersions.forDelete(expectedVersion));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The access token is verified locally first (signature, expiry, revocation), so the user id
+   * the deletion acts on is the token's own; Cognito then checks the same token again for {@code
+   * DeleteUser}. The steps run in {@link AccountDeletion}'s order.
+   */
+  @Override
+  public void deleteAccount(AuthSession session) {
+    String accessToken = requireSession(session).accessToken();
+    VerifiedUser user = verifier.verify(accessToken);
+    if (user.tokenUse() != TokenUse.ACCESS) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_TOKEN_USE,
+          "Deleting an account needs the session's access token");
+    }
+    AccountDeletion.run(new AccountDeletion.Steps() {
+      @Override
+      public void deleteIdentity() {
+        auth.deleteUser(accessToken);
+      }
+
+      @Override
+      public void eraseProfile(Instant deletedAt, Instant tombstoneExpiresAt) {
+        store.eraseAccount(user.userId(), deletedAt, tombstoneExpiresAt);
+      }
+    }, clock.instant());
   }
 
   @Override

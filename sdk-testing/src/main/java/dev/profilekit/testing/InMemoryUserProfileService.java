@@ -21,6 +21,8 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.testing.internal.FallbackProfiles;
 import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
@@ -78,7 +80,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
         settings.accessTokenLifetime(), settings.refreshTokenLifetime());
     this.federation = new FederationBroker(clock);
     this.profiles = new ProfileStore(clock, settings.policy());
-    this.admin = new InMemoryAdmin(profiles, settings.policy(), fallbacks::ofUserId, this::signOutEverywhereById);
+    this.admin = new InMemoryAdmin(profiles, settings.policy(), fallbacks::ofUserId, this::signOutEverywhereById,
+        this::deleteAccountOf);
     this.tokens = TestTokens.forUserPool(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime());
   }
 
@@ -382,6 +385,38 @@ public final class InMemoryUserProfileService implements UserProfileService {
   @Override
   public void deleteProfile(VerifiedUser user) {
     profiles.delete(required(user, "user").userId());
+  }
+
+  @Override
+  public void deleteProfile(VerifiedUser user, long expectedVersion) {
+    profiles.delete(required(user, "user").userId(), ExpectedVersions.forDelete(expectedVersion));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The access token is verified as Cognito's {@code DeleteUser} would; the steps then run in
+   * {@link AccountDeletion}'s order, as in the AWS implementation.
+   */
+  @Override
+  public void deleteAccount(AuthSession session) {
+    VerifiedUser user = sessions.verify(required(session, "session").accessToken());
+    deleteAccountOf(user.userId());
+  }
+
+  private void deleteAccountOf(String userId) {
+    AccountDeletion.run(new AccountDeletion.Steps() {
+      @Override
+      public void deleteIdentity() {
+        directory.delete(userId);
+      }
+
+      @Override
+      public void eraseProfile(Instant deletedAt, Instant tombstoneExpiresAt) {
+        profiles.eraseAccount(userId);
+        sessions.forgetDeletedUser(userId);
+      }
+    }, settings.clock().instant());
   }
 
   @Override

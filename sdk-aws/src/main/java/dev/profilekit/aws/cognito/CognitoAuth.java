@@ -280,6 +280,43 @@ public final class CognitoAuth {
   }
 
   /**
+   * Deletes the user an access token belongs to ({@code DeleteUser}, authorised by the token
+   * alone). A user the pool no longer has ({@code UserNotFoundException}, which AWS answers for a
+   * token of a deleted user) counts as deleted, so a rerun after a crash passes.
+   *
+   * @param accessToken a current access token of the user
+   * @throws dev.profilekit.TokenRejectedException if Cognito refuses the token (revoked, expired)
+   */
+  public void deleteUser(String accessToken) {
+    String token = CredentialChecks.token("accessToken", accessToken);
+    try {
+      cognito.deleteUser(b -> b.accessToken(token));
+    } catch (UserNotFoundException alreadyDeleted) {
+      // Deleted by an earlier run: the goal is reached.
+    } catch (SdkException e) {
+      throw CognitoErrors.map(CognitoOperation.DELETE_USER, e);
+    }
+  }
+
+  /**
+   * Deletes a user on their behalf ({@code AdminDeleteUser}).
+   *
+   * @param username the Cognito username
+   * @return true if the user was deleted, false if the pool has no user with this username
+   */
+  public boolean adminDeleteUser(String username) {
+    String user = CredentialChecks.username(username);
+    try {
+      cognito.adminDeleteUser(b -> b.userPoolId(userPoolId).username(user));
+      return true;
+    } catch (UserNotFoundException noSuchUsername) {
+      return false;
+    } catch (SdkException e) {
+      throw CognitoErrors.map(CognitoOperation.ADMIN_DELETE_USER, e);
+    }
+  }
+
+  /**
    * Looks a user up by username ({@code AdminGetUser}).
    *
    * @param username the Cognito username

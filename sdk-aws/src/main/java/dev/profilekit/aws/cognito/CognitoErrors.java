@@ -119,6 +119,7 @@ public final class CognitoErrors {
       case REFRESH:
       case REVOKE_TOKEN:
       case GLOBAL_SIGN_OUT:
+      case DELETE_USER:
         return new TokenRejectedException(
             TokenRejectedException.Reason.REVOKED, where + ": the token was revoked or has expired" + detail);
       case CONFIRM_SIGN_UP:
@@ -137,6 +138,8 @@ public final class CognitoErrors {
       case ADMIN_GET_USER:
       case ADMIN_GLOBAL_SIGN_OUT:
       case LIST_USERS:
+      case ADMIN_DELETE_USER:
+      case DELETE_USER:
         return new UserNotFoundException(where + ": no such user in the user pool" + detail);
       case CONFIRM_SIGN_UP:
       case CONFIRM_FORGOT_PASSWORD:

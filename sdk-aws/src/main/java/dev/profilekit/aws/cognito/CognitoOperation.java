@@ -33,7 +33,11 @@ public enum CognitoOperation {
   /** {@code AdminGetUser}. */
   ADMIN_GET_USER("AdminGetUser"),
   /** {@code ListUsers}. */
-  LIST_USERS("ListUsers");
+  LIST_USERS("ListUsers"),
+  /** {@code DeleteUser}. */
+  DELETE_USER("DeleteUser"),
+  /** {@code AdminDeleteUser}. */
+  ADMIN_DELETE_USER("AdminDeleteUser");
 
   private final String awsName;
 

@@ -10,6 +10,11 @@ import java.util.List;
  * {@value #VERSION} (1 or more), {@value #PREFERENCES} and {@value #CUSTOM_FIELDS} (maps, possibly
  * empty, so that a patch can set one entry by its nested path). An item without {@value #VERSION}
  * holds only the sign-out record ({@value #TOKENS_VALID_AFTER}) and reads as "no stored profile".
+ *
+ * <p>A deleted account's item is a <em>tombstone</em>: {@value #USER_ID}, {@value
+ * #ACCOUNT_DELETED_AT} and {@value #EXPIRES_AT}, nothing else. It rejects every token of the user
+ * and no profile can be created on it; it may be removed from {@value #EXPIRES_AT} on (by DynamoDB
+ * TTL on that attribute, or by the reconcile job).
  */
 public final class ProfileAttributes {
 
@@ -39,6 +44,17 @@ public final class ProfileAttributes {
    * and the revocation check; survives {@link ProfileStore#delete(String)}.
    */
   public static final String TOKENS_VALID_AFTER = "tokensValidAfter";
+
+  /**
+   * Number, epoch milliseconds: when the account was deleted. Only on a tombstone; while it is
+   * there every token of the user is rejected.
+   */
+  public static final String ACCOUNT_DELETED_AT = "accountDeletedAt";
+  /**
+   * Number, epoch seconds (the format of DynamoDB's time to live): when the tombstone may go.
+   * Enable TTL on this attribute to have DynamoDB remove expired tombstones.
+   */
+  public static final String EXPIRES_AT = "expiresAt";
 
   /**
    * Every attribute that belongs to the profile, that is all but {@value #USER_ID} and {@value

@@ -1,5 +1,7 @@
 package dev.profilekit.aws.dynamodb;
 
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.TOKENS_VALID_AFTER;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
@@ -9,9 +11,11 @@ import dev.profilekit.ProfilePage;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.ServiceUnavailableException;
+import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
 import dev.profilekit.aws.dynamodb.internal.ProfileItemCodec;
+import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.aws.dynamodb.internal.ProfilePatch;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpression;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpressionBuilder;
@@ -111,15 +115,16 @@ public final class ProfileStore {
    * Reads only the sign-out record of a user. 1 {@code GetItem} with a projection.
    *
    * @param userId the user id
-   * @return the instant before which tokens are revoked, if any
+   * @return the instant before which tokens are revoked, if any; {@link
+   *     AccountDeletion#NO_TOKEN_VALID} for a deleted account
    */
   public Optional<Instant> tokensValidAfter(String userId) {
     GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
         .tableName(table)
         .key(key(userId))
         .consistentRead(consistentReads)
-        .projectionExpression("#t")
-        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER))));
+        .projectionExpression("#t, #d")
+        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER, "#d", ACCOUNT_DELETED_AT))));
     return ProfileItemCodec.tokensValidAfter(response.hasItem() ? response.item() : null);
   }
 
@@ -161,6 +166,9 @@ public final class ProfileStore {
       try {
         return create(userId, update, fallback, now);
       } catch (ConditionalCheckFailedException conflict) {
+        if (conflict.hasItem() && ProfileItemCodec.isTombstone(conflict.item())) {
+          throw accountDeleted();
+        }
         throw new VersionConflictException(userId, 0, actualVersion(conflict));
       }
     }
@@ -176,8 +184,16 @@ public final class ProfileStore {
       try {
         return create(userId, update, fallback, now);
       } catch (ConditionalCheckFailedException createdMeanwhile) {
-        // Someone else stored the first version in between: patch that one.
+        // Someone else stored the first version in between: patch that one. Unless the account
+        // was deleted: its tombstone refuses every create.
+        if (createdMeanwhile.hasItem() && ProfileItemCodec.isTombstone(createdMeanwhile.item())) {
+          throw accountDeleted();
+        }
       }
+    }
+    // Without the item in the failure (an emulator), a tombstone looks like a race; one read tells.
+    if (ProfileItemCodec.isTombstone(tombstoneProbe(userId))) {
+      throw accountDeleted();
     }
     throw new ServiceUnavailableException(
         "Profile of user " + userId + " kept changing between create and update; try again", null);
@@ -257,21 +273,112 @@ public final class ProfileStore {
           .conditionExpression("attribute_not_exists(#t)")
           .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER)));
     } catch (ConditionalCheckFailedException keepRecord) {
-      List<String> names = new ArrayList<>();
       Map<String, String> placeholders = new HashMap<>();
-      for (String attribute : ProfileAttributes.PROFILE_ATTRIBUTES) {
-        String placeholder = "#a" + placeholders.size();
-        placeholders.put(placeholder, attribute);
-        names.add(placeholder);
-      }
+      String removals = profileRemovals(placeholders);
       call("UpdateItem", () -> dynamoDb.updateItem(b -> b
           .tableName(table)
           .key(key(userId))
-          .updateExpression("REMOVE " + String.join(", ", names))
+          .updateExpression("REMOVE " + removals)
           .expressionAttributeNames(placeholders)));
     } catch (SdkException e) {
       throw DynamoDbErrors.map("DeleteItem", table, e);
     }
+  }
+
+  /**
+   * Deletes a user's stored profile if it is at {@code expectedVersion}. 1 {@code DeleteItem},
+   * which on AWS also reports the stored version when the condition fails; plus 1 {@code
+   * UpdateItem} when a sign-out record must be kept, and 1 {@code GetItem} when no profile is
+   * stored at all (the failed condition then has no item to report).
+   *
+   * @param userId the user id
+   * @param expectedVersion the version the caller read, 1 or more
+   * @throws VersionConflictException if another version (0: no profile) is stored
+   */
+  public void delete(String userId, long expectedVersion) {
+    AttributeValue version = AttributeValue.fromN(Long.toString(expectedVersion));
+    try {
+      dynamoDb.deleteItem(b -> b
+          .tableName(table)
+          .key(key(userId))
+          .conditionExpression("#v = :v AND attribute_not_exists(#t)")
+          .expressionAttributeNames(Map.of("#v", VERSION, "#t", TOKENS_VALID_AFTER))
+          .expressionAttributeValues(Map.of(":v", version))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+      return;
+    } catch (ConditionalCheckFailedException failed) {
+      OptionalLong actual = actualVersion(failed);
+      if (actual.isPresent() && actual.getAsLong() != expectedVersion) {
+        throw new VersionConflictException(userId, expectedVersion, actual);
+      }
+      // The version matched but a sign-out record is there (or the store did not say): keep the
+      // record, remove the profile, still only at the expected version.
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("DeleteItem", table, e);
+    }
+    Map<String, String> placeholders = new HashMap<>();
+    String removals = profileRemovals(placeholders);
+    placeholders.put("#v", VERSION);
+    try {
+      dynamoDb.updateItem(b -> b
+          .tableName(table)
+          .key(key(userId))
+          .updateExpression("REMOVE " + removals)
+          .conditionExpression("#v = :v")
+          .expressionAttributeNames(placeholders)
+          .expressionAttributeValues(Map.of(":v", version))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+    } catch (ConditionalCheckFailedException conflict) {
+      OptionalLong actual = actualVersion(conflict);
+      // AWS reports the stored item, so no item means none is stored; an emulator says nothing
+      // either way, and one read tells.
+      throw new VersionConflictException(userId, expectedVersion,
+          actual.isPresent() ? actual : OptionalLong.of(read(userId).profile().map(UserProfile::version).orElse(0L)));
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("UpdateItem", table, e);
+    }
+  }
+
+  /**
+   * Replaces everything stored for a deleted account (profile, sign-out and any other record kept
+   * on the item) by its tombstone: {@value ProfileAttributes#USER_ID}, {@value
+   * ProfileAttributes#ACCOUNT_DELETED_AT} and {@value ProfileAttributes#EXPIRES_AT}. Idempotent.
+   * 1 {@code PutItem}.
+   *
+   * @param userId the user id
+   * @param deletedAt when the account was deleted
+   * @param expiresAt when the tombstone may be removed
+   */
+  public void eraseAccount(String userId, Instant deletedAt, Instant expiresAt) {
+    Map<String, AttributeValue> tombstone = Map.of(
+        USER_ID, AttributeValue.fromS(userId),
+        ACCOUNT_DELETED_AT, AttributeValue.fromN(Long.toString(deletedAt.toEpochMilli())),
+        EXPIRES_AT, AttributeValue.fromN(Long.toString(expiresAt.getEpochSecond())));
+    call("PutItem", () -> dynamoDb.putItem(b -> b.tableName(table).item(tombstone)));
+  }
+
+  private Map<String, AttributeValue> tombstoneProbe(String userId) {
+    GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
+        .tableName(table)
+        .key(key(userId))
+        .consistentRead(true)
+        .projectionExpression("#d")
+        .expressionAttributeNames(Map.of("#d", ACCOUNT_DELETED_AT))));
+    return response.hasItem() ? response.item() : Map.of();
+  }
+
+  private static UserNotFoundException accountDeleted() {
+    return new UserNotFoundException("The account of this user was deleted; no profile can be stored for it");
+  }
+
+  private static String profileRemovals(Map<String, String> placeholders) {
+    List<String> names = new ArrayList<>();
+    for (String attribute : ProfileAttributes.PROFILE_ATTRIBUTES) {
+      String placeholder = "#a" + placeholders.size();
+      placeholders.put(placeholder, attribute);
+      names.add(placeholder);
+    }
+    return String.join(", ", names);
   }
 
   /**

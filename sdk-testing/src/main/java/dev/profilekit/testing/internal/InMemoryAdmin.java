@@ -7,6 +7,7 @@ import dev.profilekit.ProfilePage;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserProfile;
+import dev.profilekit.internal.ExpectedVersions;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ public final class InMemoryAdmin implements ProfileAdmin {
   private final ProfilePolicy policy;
   private final Function<String, UserProfile> fallbackOfUser;
   private final Consumer<String> signOutEverywhere;
+  private final Consumer<String> deleteUser;
 
   /**
    * Creates the view.
@@ -27,13 +29,15 @@ public final class InMemoryAdmin implements ProfileAdmin {
    * @param policy the policy
    * @param fallbackOfUser the fallback of a user id, or null when there is no such user
    * @param signOutEverywhere revokes a user's tokens; throws for unknown users
+   * @param deleteUser deletes a user's account; does nothing more for users already deleted
    */
   public InMemoryAdmin(ProfileStore store, ProfilePolicy policy, Function<String, UserProfile> fallbackOfUser,
-      Consumer<String> signOutEverywhere) {
+      Consumer<String> signOutEverywhere, Consumer<String> deleteUser) {
     this.store = store;
     this.policy = policy;
     this.fallbackOfUser = fallbackOfUser;
     this.signOutEverywhere = signOutEverywhere;
+    this.deleteUser = deleteUser;
   }
 
   @Override
@@ -73,6 +77,16 @@ public final class InMemoryAdmin implements ProfileAdmin {
   @Override
   public void deleteProfile(String userId) {
     store.delete(requireUserId(userId));
+  }
+
+  @Override
+  public void deleteProfile(String userId, long expectedVersion) {
+    store.delete(requireUserId(userId), ExpectedVersions.forDelete(expectedVersion));
+  }
+
+  @Override
+  public void deleteUser(String userId) {
+    deleteUser.accept(requireUserId(userId));
   }
 
   @Override

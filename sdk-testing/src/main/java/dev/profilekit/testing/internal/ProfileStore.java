@@ -4,6 +4,7 @@ import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfilePage;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
+import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
 import java.time.Clock;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,6 +32,8 @@ public final class ProfileStore {
   private static final int STREAM_PAGE_SIZE = 100;
 
   private final ConcurrentHashMap<String, UserProfile> profiles = new ConcurrentHashMap<>();
+  // Deleted accounts: no profile may be written for them again (the AWS table keeps a tombstone).
+  private final Set<String> deletedAccounts = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final ProfilePolicy policy;
 
@@ -65,6 +69,9 @@ public final class ProfileStore {
    */
   public UserProfile update(String userId, ProfileUpdate update, Supplier<UserProfile> fallback) {
     return profiles.compute(userId, (id, stored) -> {
+      if (deletedAccounts.contains(id)) {
+        throw new UserNotFoundException("The account of this user was deleted");
+      }
       long actual = stored == null ? 0 : stored.version();
       if (update.expectedVersion().isPresent() && update.expectedVersion().get() != actual) {
         throw new VersionConflictException(userId, update.expectedVersion().get(), OptionalLong.of(actual));
@@ -92,6 +99,35 @@ public final class ProfileStore {
    */
   public void delete(String userId) {
     profiles.remove(userId);
+  }
+
+  /**
+   * Deletes the stored profile if it is at the expected version.
+   *
+   * @param userId the user id
+   * @param expectedVersion the expected version, 1 or more
+   * @throws VersionConflictException if another version (0: none) is stored
+   */
+  public void delete(String userId, long expectedVersion) {
+    profiles.compute(userId, (id, stored) -> {
+      long actual = stored == null ? 0 : stored.version();
+      if (actual != expectedVersion) {
+        throw new VersionConflictException(userId, expectedVersion, OptionalLong.of(actual));
+      }
+      return null;
+    });
+  }
+
+  /**
+   * Erases a deleted account's profile and keeps the account from ever being written again.
+   *
+   * @param userId the user id
+   */
+  public void eraseAccount(String userId) {
+    profiles.compute(userId, (id, stored) -> {
+      deletedAccounts.add(id);
+      return null;
+    });
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.profilekit.AuthSession;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.VerifiedUser;
+import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.testing.internal.JwtMinter.Signing;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +113,17 @@ public final class SessionIssuer {
    */
   public void signOutEverywhere(String userId) {
     tokensValidAfter.put(userId, clock.instant());
+    refreshGrants.values().removeIf(grant -> grant.userId().equals(userId));
+  }
+
+  /**
+   * Forgets a deleted user's refresh tokens and sign-out record, and rejects every token of the
+   * user from now on.
+   *
+   * @param userId the user
+   */
+  public void forgetDeletedUser(String userId) {
+    tokensValidAfter.put(userId, AccountDeletion.NO_TOKEN_VALID);
     refreshGrants.values().removeIf(grant -> grant.userId().equals(userId));
   }
 

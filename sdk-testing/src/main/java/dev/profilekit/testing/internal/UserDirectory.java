@@ -234,6 +234,21 @@ public final class UserDirectory {
   }
 
   /**
+   * Deletes a user; does nothing when there is no such user.
+   *
+   * @param userId the user's id
+   */
+  public synchronized void delete(String userId) {
+    UserRecord user = byId.remove(userId);
+    if (user != null) {
+      byUsername.remove(key(user.username()));
+      confirmationOutbox.remove(key(user.username()));
+      resetOutbox.remove(key(user.username()));
+      challenges.values().removeIf(pending -> pending.userId().equals(userId));
+    }
+  }
+
+  /**
    * Finds a user by id.
    *
    * @param userId the id

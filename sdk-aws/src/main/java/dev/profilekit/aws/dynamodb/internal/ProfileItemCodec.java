@@ -1,5 +1,6 @@
 package dev.profilekit.aws.dynamodb.internal;
 
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.CREATED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.CUSTOM_FIELDS;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.EMAIL;
@@ -20,6 +21,7 @@ import dev.profilekit.ProfileSource;
 import dev.profilekit.Subscription;
 import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.UserProfile;
+import dev.profilekit.internal.AccountDeletion;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,6 +85,16 @@ public final class ProfileItemCodec {
   }
 
   /**
+   * Tells whether an item is a deleted account's tombstone.
+   *
+   * @param item an item, or null
+   * @return true when it records a deleted account
+   */
+  public static boolean isTombstone(Map<String, AttributeValue> item) {
+    return item != null && item.containsKey(ACCOUNT_DELETED_AT);
+  }
+
+  /**
    * Decodes a profile item.
    *
    * @param item an item for which {@link #isProfile(Map)} is true
@@ -123,6 +135,9 @@ public final class ProfileItemCodec {
   public static Optional<Instant> tokensValidAfter(Map<String, AttributeValue> item) {
     if (item == null) {
       return Optional.empty();
+    }
+    if (isTombstone(item)) {
+      return Optional.of(AccountDeletion.NO_TOKEN_VALID);
     }
     AttributeValue value = item.get(TOKENS_VALID_AFTER);
     return value == null || value.n() == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value.n())));

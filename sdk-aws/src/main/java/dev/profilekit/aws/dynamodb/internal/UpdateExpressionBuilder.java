@@ -5,6 +5,7 @@ import static dev.profilekit.aws.dynamodb.ProfileAttributes.PREFERENCES;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.SUBSCRIPTION;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.UPDATED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
 
 import dev.profilekit.ProfileField;
@@ -70,7 +71,8 @@ public final class UpdateExpressionBuilder {
   /**
    * Builds the first write of a profile: every attribute of {@code profile} is set, on condition
    * that no profile is stored yet. An item holding only a sign-out record counts as no profile,
-   * and its record is kept (an update, unlike a put, leaves other attributes alone).
+   * and its record is kept (an update, unlike a put, leaves other attributes alone). A deleted
+   * account's tombstone does not: its account stays deleted.
    *
    * @param profile the whole profile to store, version 1
    * @return the expression
@@ -82,7 +84,7 @@ public final class UpdateExpressionBuilder {
         b.set(b.name(attribute), value);
       }
     });
-    return b.build("attribute_not_exists(" + b.name(VERSION) + ")");
+    return b.build("attribute_not_exists(" + b.name(VERSION) + ") AND attribute_not_exists(" + b.name(ACCOUNT_DELETED_AT) + ")");
   }
 
   private void set(String path, AttributeValue value) {

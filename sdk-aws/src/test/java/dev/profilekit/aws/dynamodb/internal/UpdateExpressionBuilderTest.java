@@ -57,13 +57,14 @@ class UpdateExpressionBuilderTest {
   }
 
   @Test
-  void aCreateSetsEveryAttributeButTheKeyUnderNoStoredVersion() {
+  void aCreateSetsEveryAttributeButTheKeyUnderNoStoredVersionAndNoTombstone() {
     UserProfile profile = UserProfile.builder().userId("u1").displayName("Ada").version(1).source(ProfileSource.STORED).build();
 
     UpdateExpression expression = UpdateExpressionBuilder.create(profile);
 
     assertThat(expression.names().values()).doesNotContain("userId").contains("version", "displayName", "preferences", "customFields");
-    assertThat(expression.condition()).isEqualTo("attribute_not_exists(" + placeholder(expression, "version") + ")");
+    assertThat(expression.condition()).isEqualTo("attribute_not_exists(" + placeholder(expression, "version") + ") AND attribute_not_exists("
+        + placeholder(expression, "accountDeletedAt") + ")");
   }
 
   private static String placeholder(UpdateExpression expression, String attribute) {
