@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -89,8 +91,8 @@ class ProfileTableSetupIT {
   void tableWithAnotherKeySchemaIsRefusedWithAClearError(EmulatorEnvironment env) {
     String table = newName();
     env.dynamoDb().createTable(b -> b.tableName(table)
-        .attributeDefinitions(d -> d.attributeName("id").attributeType(ScalarAttributeType.N))
-        .keySchema(k -> k.attributeName("id").keyType(KeyType.HASH))
+        .attributeDefinitions(attribute("id", ScalarAttributeType.N))
+        .keySchema(key("id", KeyType.HASH))
         .billingMode(BillingMode.PAY_PER_REQUEST));
     ProfileTableSetup setup = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(new ContinuousBackupsStandIn(0))).tableName(table).build();
 
@@ -108,10 +110,8 @@ class ProfileTableSetupIT {
   void tableWithASortKeyIsRefused(EmulatorEnvironment env) {
     String table = newName();
     env.dynamoDb().createTable(b -> b.tableName(table)
-        .attributeDefinitions(
-            d -> d.attributeName("userId").attributeType(ScalarAttributeType.S),
-            d -> d.attributeName("kind").attributeType(ScalarAttributeType.S))
-        .keySchema(k -> k.attributeName("userId").keyType(KeyType.HASH), k -> k.attributeName("kind").keyType(KeyType.RANGE))
+        .attributeDefinitions(attribute("userId", ScalarAttributeType.S), attribute("kind", ScalarAttributeType.S))
+        .keySchema(key("userId", KeyType.HASH), key("kind", KeyType.RANGE))
         .billingMode(BillingMode.PAY_PER_REQUEST));
 
     assertThatThrownBy(() -> ProfileTableSetup.builder().dynamoDb(env.dynamoDb()).tableName(table).build().validate())
@@ -164,5 +164,14 @@ class ProfileTableSetupIT {
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("tableName"));
     assertThatThrownBy(() -> ProfileTableSetup.builder().dynamoDb(env.dynamoDb()).tableName("a b").build())
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.rule()).isEqualTo("pattern"));
+  }
+
+  // Built values, not Consumer lambdas: the SDK's Consumer... varargs overloads make javac warn of unchecked generic arrays.
+  private static AttributeDefinition attribute(String name, ScalarAttributeType type) {
+    return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+  }
+
+  private static KeySchemaElement key(String name, KeyType type) {
+    return KeySchemaElement.builder().attributeName(name).keyType(type).build();
   }
 }
