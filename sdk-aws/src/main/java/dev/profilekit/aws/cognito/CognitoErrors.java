@@ -1,5 +1,6 @@
 package dev.profilekit.aws.cognito;
 
+import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
@@ -11,6 +12,7 @@ import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
+import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -54,7 +56,7 @@ public final class CognitoErrors {
     String sameForBoth = service.requestId() == null ? "" : " (request " + service.requestId() + ")";
     switch (code) {
       case "NotAuthorizedException":
-        return notAuthorized(operation, where, detail, sameForBoth);
+        return notAuthorized(operation, where, detail, sameForBoth, messageOf(service));
       case "UserNotFoundException":
         return userNotFound(operation, where, detail, sameForBoth);
       case "InvalidPasswordException":
@@ -64,6 +66,9 @@ public final class CognitoErrors {
           return new InvalidCredentialsException("Incorrect username or password" + sameForBoth);
         }
         return new PasswordPolicyException("The password does not meet the user pool's password policy" + detail);
+      case "PasswordHistoryPolicyViolationException":
+        return new PasswordPolicyException(
+            "The password was recently used: the user pool's password history forbids reusing it" + detail);
       case "PasswordResetRequiredException":
         return new InvalidCredentialsException("A password reset is required: use forgotPassword" + detail);
       case "UsernameExistsException":
@@ -108,8 +113,25 @@ public final class CognitoErrors {
     }
   }
 
+  /**
+   * Cognito says {@code NotAuthorizedException} for bad credentials, revoked tokens and two
+   * configuration faults; only its message tells them apart. The message is read, never copied.
+   */
   private static ProfileKitException notAuthorized(
-      CognitoOperation operation, String where, String detail, String sameForBoth) {
+      CognitoOperation operation, String where, String detail, String sameForBoth, String said) {
+    // "Unable to verify secret hash for client <id>" and "Client <id> is configured with secret
+    // but SECRET_HASH was not received": the user's password or token may be fine.
+    if (said.contains("secret hash") || said.contains("secret_hash")) {
+      return new ClientConfigurationException(where + " refused the SECRET_HASH: the app client secret ProfileKit"
+          + " was given is wrong, or the app client has a secret and ProfileKit was given none" + detail);
+    }
+    // A hosted-UI sign-in that did not ask for this scope gives an access token Cognito's
+    // token-authorised user APIs (GlobalSignOut, ChangePassword, GetUser) refuse.
+    if (said.contains("does not have required scopes")) {
+      return new TokenRejectedException(TokenRejectedException.Reason.MISSING_SCOPE, where
+          + ": the access token lacks the aws.cognito.signin.user.admin scope (allow it on the app client and"
+          + " request it at sign-in)" + detail);
+    }
     switch (operation) {
       case SIGN_IN:
       case RESPOND_TO_CHALLENGE:
@@ -130,6 +152,11 @@ public final class CognitoErrors {
       default:
         return new ProfileKitException(where + " was not authorized: check the credentials' permissions" + detail);
     }
+  }
+
+  private static String messageOf(AwsServiceException service) {
+    String message = service.awsErrorDetails() == null ? null : service.awsErrorDetails().errorMessage();
+    return message == null ? "" : message.toLowerCase(Locale.ROOT);
   }
 
   private static ProfileKitException userNotFound(

@@ -5,6 +5,7 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
+import dev.profilekit.aws.dynamodb.internal.TransactionConflictRetry;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -50,6 +51,10 @@ public final class DynamoDbErrors {
           + (service.requestId() == null ? "" : ", request " + service.requestId()) + ")";
       if (service.isThrottlingException() || (code != null && THROTTLING.contains(code))) {
         return new ThrottledException(where + " was throttled after retries" + detail, null);
+      }
+      if ("TransactionConflictException".equals(code)) {
+        return new ServiceUnavailableException(where + " met a concurrent transaction on the item "
+            + TransactionConflictRetry.ATTEMPTS + " times; retry later" + detail, null);
       }
       if (isItemTooLarge(service)) {
         return new InvalidProfileException(

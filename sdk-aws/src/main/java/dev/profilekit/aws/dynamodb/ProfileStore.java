@@ -17,6 +17,7 @@ import dev.profilekit.VersionConflictException;
 import dev.profilekit.aws.dynamodb.internal.ProfileItemCodec;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.aws.dynamodb.internal.ProfilePatch;
+import dev.profilekit.aws.dynamodb.internal.TransactionConflictRetry;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpression;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpressionBuilder;
 import java.time.Instant;
@@ -64,6 +65,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class ProfileStore {
 
   private static final int MAX_PAGE_SIZE = 1000;
+
   private static final int STREAM_PAGE_SIZE = 100;
 
   private final DynamoDbClient dynamoDb;
@@ -241,7 +243,7 @@ public final class ProfileStore {
         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
         .build();
     try {
-      return ProfileItemCodec.fromItem(dynamoDb.updateItem(request).attributes());
+      return ProfileItemCodec.fromItem(TransactionConflictRetry.send(() -> dynamoDb.updateItem(request)).attributes());
     } catch (ConditionalCheckFailedException e) {
       throw e;
     } catch (SdkException e) {
@@ -267,11 +269,11 @@ public final class ProfileStore {
    */
   public void delete(String userId) {
     try {
-      dynamoDb.deleteItem(b -> b
+      TransactionConflictRetry.send(() -> dynamoDb.deleteItem(b -> b
           .tableName(table)
           .key(key(userId))
           .conditionExpression("attribute_not_exists(#t)")
-          .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER)));
+          .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER))));
     } catch (ConditionalCheckFailedException keepRecord) {
       Map<String, String> placeholders = new HashMap<>();
       String removals = profileRemovals(placeholders);
@@ -441,7 +443,7 @@ public final class ProfileStore {
 
   private <T> T call(String operation, Supplier<T> request) {
     try {
-      return request.get();
+      return TransactionConflictRetry.send(request);
     } catch (SdkException e) {
       throw DynamoDbErrors.map(operation, table, e);
     }

@@ -16,6 +16,7 @@ import static dev.profilekit.aws.cognito.CognitoOperation.SIGN_IN;
 import static dev.profilekit.aws.cognito.CognitoOperation.SIGN_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
@@ -140,6 +141,71 @@ class CognitoErrorsTest {
     assertThat(mapped).isInstanceOf(ServiceUnavailableException.class);
     assertThat(mapped.isRetryable()).isTrue();
     assertThat(mapped.getCause()).isSameAs(refused);
+  }
+
+  static Stream<Arguments> secretMisconfigurations() {
+    // What Cognito says when the app client has a secret and the call's SECRET_HASH is wrong or
+    // absent; both arrive as NotAuthorizedException, which otherwise means bad credentials.
+    String wrongHash = "Unable to verify secret hash for client 4bmsrr65ah3oas5d4sd54st11k";
+    String noHash = "Client 4bmsrr65ah3oas5d4sd54st11k is configured with secret but SECRET_HASH was not received";
+    return Stream.of(SIGN_IN, REFRESH, CONFIRM_SIGN_UP, FORGOT_PASSWORD, CONFIRM_FORGOT_PASSWORD,
+            RESEND_CONFIRMATION_CODE, REVOKE_TOKEN, RESPOND_TO_CHALLENGE)
+        .flatMap(operation -> Stream.of(Arguments.of(operation, wrongHash), Arguments.of(operation, noHash)));
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("secretMisconfigurations")
+  void aSecretHashRefusalIsAConfigurationErrorNotAWrongPasswordOrARevokedToken(CognitoOperation operation, String said) {
+    ProfileKitException mapped = CognitoErrors.map(operation, failure("NotAuthorizedException", said));
+
+    assertThat(mapped).isExactlyInstanceOf(ClientConfigurationException.class);
+    assertThat(mapped.getMessage())
+        .contains("app client secret")
+        .doesNotContain("4bmsrr65ah3oas5d4sd54st11k")
+        .doesNotContain(said);
+    assertThat(mapped.getCause()).isNull();
+  }
+
+  @Test
+  void anAccessTokenWithoutTheUserAdminScopeIsMissingScopeNotRevoked() {
+    // A hosted-UI access token without aws.cognito.signin.user.admin: Cognito refuses the
+    // token-authorised user APIs with this NotAuthorizedException.
+    String said = "Access Token does not have required scopes";
+    for (CognitoOperation operation : new CognitoOperation[] {GLOBAL_SIGN_OUT, CHANGE_PASSWORD}) {
+      ProfileKitException mapped = CognitoErrors.map(operation, failure("NotAuthorizedException", said));
+
+      assertThat(mapped).isExactlyInstanceOf(TokenRejectedException.class);
+      assertThat(((TokenRejectedException) mapped).reason()).isEqualTo(TokenRejectedException.Reason.MISSING_SCOPE);
+      assertThat(mapped.getMessage()).contains("aws.cognito.signin.user.admin");
+    }
+  }
+
+  @Test
+  void aReusedPasswordIsAPasswordPolicyError() {
+    for (CognitoOperation operation : new CognitoOperation[] {CHANGE_PASSWORD, CONFIRM_FORGOT_PASSWORD, RESPOND_TO_CHALLENGE}) {
+      ProfileKitException mapped = CognitoErrors.map(operation, failure("PasswordHistoryPolicyViolationException", SECRET));
+
+      assertThat(mapped).isExactlyInstanceOf(PasswordPolicyException.class);
+      assertThat(mapped.getMessage()).contains("recently used").doesNotContain(SECRET);
+    }
+  }
+
+  @Test
+  void anOrdinaryNotAuthorizedStaysWhatItWas() {
+    assertThat(CognitoErrors.map(SIGN_IN, failure("NotAuthorizedException", "Incorrect username or password.")))
+        .isExactlyInstanceOf(InvalidCredentialsException.class);
+    assertThat(CognitoErrors.map(REFRESH, failure("NotAuthorizedException", "Refresh Token has been revoked")))
+        .isExactlyInstanceOf(TokenRejectedException.class)
+        .extracting(e -> ((TokenRejectedException) e).reason()).isEqualTo(TokenRejectedException.Reason.REVOKED);
+  }
+
+  private static CognitoIdentityProviderException failure(String code, String message) {
+    return (CognitoIdentityProviderException) CognitoIdentityProviderException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+        .statusCode(400)
+        .requestId("req-msg")
+        .message(message)
+        .build();
   }
 
   private static CognitoIdentityProviderException failure(String code) {

@@ -26,6 +26,7 @@ class DynamoDbErrorsTest {
         Arguments.of("RequestLimitExceeded", 400, "x", ThrottledException.class),
         Arguments.of("ThrottlingException", 400, "x", ThrottledException.class),
         Arguments.of("LimitExceededException", 400, "x", ThrottledException.class),
+        Arguments.of("TransactionConflictException", 400, "Transaction is ongoing for the item", ServiceUnavailableException.class),
         Arguments.of("InternalServerError", 500, "x", ServiceUnavailableException.class),
         Arguments.of("ServiceUnavailable", 503, "x", ServiceUnavailableException.class),
         Arguments.of("ValidationException", 400, "Item size has exceeded the maximum allowed size", InvalidProfileException.class),
