@@ -162,7 +162,7 @@ public final class SyncProfiles {
   }
 
   /** Clients for real AWS, or for local endpoints when the override variables are set. */
-  private static final class AwsClients implements Clients {
+  static final class AwsClients implements Clients {
     @Override
     public CognitoIdentityProviderClient cognito(Map<String, String> env) {
       var builder = CognitoIdentityProviderClient.builder().region(Region.of(env.get("PROFILEKIT_REGION")));

@@ -146,6 +146,45 @@ class SyncProfilesIT {
     assertThat(env.dynamoDb().scan(b -> b.tableName(table)).count()).isZero();
   }
 
+  /**
+   * What docs/setup.md's local walk-through relies on: the command's own clients (not the test's)
+   * follow PROFILEKIT_COGNITO_ENDPOINT and PROFILEKIT_DYNAMODB_ENDPOINT, and any credentials do.
+   */
+  @Test
+  void theEndpointOverridesInTheEnvironmentSendEveryCallToTheEmulators() {
+    String table = freshTable();
+    Map<String, String> environment = Map.of(
+        "PROFILEKIT_REGION", "us-east-1", "PROFILEKIT_USER_POOL_ID", env.userPoolId(), "PROFILEKIT_TABLE", table,
+        "PROFILEKIT_COGNITO_ENDPOINT", env.emulators().cognitoEndpoint().toString(),
+        "PROFILEKIT_DYNAMODB_ENDPOINT", env.emulators().dynamoDbEndpoint().toString());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    // The SDK's default chain reads these before the environment: the walk-through's "any credentials do".
+    String previousKey = System.setProperty("aws.accessKeyId", "local");
+    String previousSecret = System.setProperty("aws.secretAccessKey", "local");
+    int exit;
+    try {
+      exit = SyncProfiles.run(new String[] {"--quiet"}, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), new SyncProfiles.AwsClients());
+    } finally {
+      restore("aws.accessKeyId", previousKey);
+      restore("aws.secretAccessKey", previousSecret);
+    }
+
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(exit).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("default: seen 3 = created 3 + already present 0");
+    assertThat(profiles(table)).isEqualTo(3);
+  }
+
+  private static void restore(String property, String previous) {
+    if (previous == null) {
+      System.clearProperty(property);
+    } else {
+      System.setProperty(property, previous);
+    }
+  }
+
   @Test
   void quietPrintsOnlyTheSummary() {
     String table = freshTable();
