@@ -71,6 +71,19 @@ resource "aws_cognito_identity_provider" "google" {
     family_name    = "family_name"
     picture        = "picture"
   }
+
+  lifecycle {
+    # Cognito adds these keys to a Google provider's details itself; without this every plan
+    # would show a change (and try to remove them).
+    ignore_changes = [
+      provider_details["attributes_url"],
+      provider_details["attributes_url_add_attributes"],
+      provider_details["authorize_url"],
+      provider_details["oidc_issuer"],
+      provider_details["token_request_method"],
+      provider_details["token_url"],
+    ]
+  }
 }
 
 resource "aws_cognito_identity_provider" "apple" {
@@ -90,11 +103,25 @@ resource "aws_cognito_identity_provider" "apple" {
 
   # Apple sends the name only on the first sign-in, and may send a private relay email;
   # ProfileKit keeps the first name it sees (AttributeMapper.fillMissingFields).
+  # email_verified: without it Apple users read emailVerified=false and AccountLinker refuses them.
   attribute_mapping = {
-    username    = "sub"
-    email       = "email"
-    given_name  = "firstName"
-    family_name = "lastName"
+    username       = "sub"
+    email          = "email"
+    email_verified = "email_verified"
+    given_name     = "firstName"
+    family_name    = "lastName"
+  }
+
+  lifecycle {
+    # The private key is write-only (Cognito never returns it), and Cognito adds the endpoint keys.
+    ignore_changes = [
+      provider_details["private_key"],
+      provider_details["attributes_url_add_attributes"],
+      provider_details["authorize_url"],
+      provider_details["oidc_issuer"],
+      provider_details["token_request_method"],
+      provider_details["token_url"],
+    ]
   }
 }
 
@@ -114,9 +141,11 @@ resource "aws_cognito_user_pool_client" "app" {
   supported_identity_providers         = local.identity_providers
   allowed_oauth_flows_user_pool_client = true
   allowed_oauth_flows                  = ["code"]
-  allowed_oauth_scopes                 = ["openid", "email", "profile"]
-  callback_urls                        = var.callback_urls
-  logout_urls                          = var.logout_urls
+  # aws.cognito.signin.user.admin: CognitoHostedUi asks for it by default (AWS refuses an authorize
+  # request for a scope the client lacks), and GlobalSignOut/ChangePassword refuse a token without it.
+  allowed_oauth_scopes = ["openid", "email", "profile", "aws.cognito.signin.user.admin"]
+  callback_urls        = var.callback_urls
+  logout_urls          = var.logout_urls
 
   prevent_user_existence_errors = "ENABLED"
   enable_token_revocation       = true

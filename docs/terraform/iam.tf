@@ -22,6 +22,20 @@ data "aws_iam_policy_document" "service" {
       "cognito-idp:AdminGetUser",
       "cognito-idp:ListUsers",
       "cognito-idp:AdminUserGlobalSignOut",
+    ]
+    resources = [aws_cognito_user_pool.users.arn]
+  }
+}
+
+# Linking a Google or Apple identity to an existing email user (AccountLinker) merges two
+# accounts: an operator's action, not something a compromised service should be able to do.
+data "aws_iam_policy_document" "operator" {
+  statement {
+    sid = "LinkFederatedIdentities"
+
+    actions = [
+      "cognito-idp:AdminGetUser",
+      "cognito-idp:ListUsers",
       "cognito-idp:AdminLinkProviderForUser",
     ]
     resources = [aws_cognito_user_pool.users.arn]
@@ -65,6 +79,13 @@ resource "aws_iam_policy" "backfill" {
   tags        = var.tags
 }
 
+resource "aws_iam_policy" "operator" {
+  name        = "${var.name_prefix}-profilekit-operator"
+  description = "ProfileKit AccountLinker: link a federated identity to the email user with the same verified email."
+  policy      = data.aws_iam_policy_document.operator.json
+  tags        = var.tags
+}
+
 resource "aws_iam_role_policy_attachment" "service" {
   count = var.service_role_name != null ? 1 : 0
 
@@ -77,4 +98,11 @@ resource "aws_iam_role_policy_attachment" "backfill" {
 
   role       = var.backfill_role_name
   policy_arn = aws_iam_policy.backfill.arn
+}
+
+resource "aws_iam_role_policy_attachment" "operator" {
+  count = var.operator_role_name != null ? 1 : 0
+
+  role       = var.operator_role_name
+  policy_arn = aws_iam_policy.operator.arn
 }

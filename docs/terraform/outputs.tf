@@ -44,4 +44,9 @@ output "backfill_policy_arn" {
   value       = aws_iam_policy.backfill.arn
 }
 
+output "operator_policy_arn" {
+  description = "Attach to the role of the operators who link federated identities (AccountLinker)."
+  value       = aws_iam_policy.operator.arn
+}
+
 data "aws_region" "current" {}

@@ -87,6 +87,12 @@ variable "backfill_role_name" {
   default     = null
 }
 
+variable "operator_role_name" {
+  description = "Existing IAM role of the operators who link federated identities to existing users (AccountLinker) to attach the operator policy to; null to only create the policy."
+  type        = string
+  default     = null
+}
+
 variable "tags" {
   description = "Tags for every resource."
   type        = map(string)
