@@ -1,5 +1,6 @@
 package dev.profilekit.testing;
 
+import dev.profilekit.testing.contract.AccountLifecycleCases;
 import dev.profilekit.testing.contract.AdminAndConcurrencyCases;
 import dev.profilekit.testing.contract.ContractFixture;
 import dev.profilekit.testing.contract.FederatedCases;
@@ -11,8 +12,8 @@ import dev.profilekit.testing.contract.SignUpAndPasswordCases;
  * The contract every {@link dev.profilekit.UserProfileService} implementation passes: an abstract
  * JUnit 5 test class with every group of cases, covering sign-up, passwords, sessions, token
  * verification, federated sign-in, profile fallback, patches, versions, typed fields, validation,
- * admin-only fields, listing and concurrency. The in-memory service and the AWS implementation
- * both extend it; so can yours.
+ * admin-only fields, listing, concurrency, and account deletion. The in-memory service and the
+ * AWS implementation both extend it; so can yours.
  *
  * <p>Extend it in a test source set, and provide the hooks:
  *
@@ -39,7 +40,8 @@ import dev.profilekit.testing.contract.SignUpAndPasswordCases;
  * answer it.
  */
 public abstract class UserProfileServiceContract extends ContractFixture
-    implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases {
+    implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
+    AccountLifecycleCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

@@ -4,7 +4,8 @@
  * dev.profilekit.testing.contract.SessionCases}, {@link
  * dev.profilekit.testing.contract.FederatedCases}, {@link
  * dev.profilekit.testing.contract.ProfileCases}, {@link
- * dev.profilekit.testing.contract.AdminAndConcurrencyCases}) over the hooks of {@link
+ * dev.profilekit.testing.contract.AdminAndConcurrencyCases}, {@link
+ * dev.profilekit.testing.contract.AccountLifecycleCases}) over the hooks of {@link
  * dev.profilekit.testing.contract.ContractHarness}. A run extends {@link
  * dev.profilekit.testing.contract.ContractFixture} and implements the groups it opts into, or
  * extends {@link dev.profilekit.testing.UserProfileServiceContract} for all of them. Groups may
