@@ -72,6 +72,35 @@ public abstract class PendingFederatedSignIn implements Serializable {
   @Value.Redacted
   public abstract String codeVerifier();
 
+  /**
+   * Describes this sign-in with the nonce masked in the authorization URL as well as in its own
+   * field, and the code verifier left out.
+   *
+   * @return a description safe to log
+   */
+  @Override
+  public String toString() {
+    return "PendingFederatedSignIn{authorizationUri=" + maskedAuthorizationUri()
+        + ", redirectUri=" + redirectUri() + ", providerName=" + providerName() + ", state=" + state()
+        + ", nonce=****, codeVerifier=****}";
+  }
+
+  private String maskedAuthorizationUri() {
+    URI uri = authorizationUri();
+    String query = uri.getRawQuery();
+    if (query == null) {
+      return uri.toString();
+    }
+    StringBuilder masked = new StringBuilder();
+    for (String pair : query.split("&", -1)) {
+      String name = pair.indexOf('=') < 0 ? pair : pair.substring(0, pair.indexOf('='));
+      masked.append(masked.length() == 0 ? "" : "&").append(name.equals("nonce") ? "nonce=****" : pair);
+    }
+    String text = uri.toString();
+    // Everything outside the query is kept; a secret can only have been put in the query.
+    return text.substring(0, text.indexOf('?') + 1) + masked + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+  }
+
   /** Builds a {@link PendingFederatedSignIn}. */
   public static final class Builder extends ImmutablePendingFederatedSignIn.Builder {
     Builder() {}

@@ -23,6 +23,7 @@ import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.ProviderText;
 import dev.profilekit.testing.internal.FallbackProfiles;
 import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
@@ -319,7 +320,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     required(pending, "pending");
     required(callback, "callback");
     if (callback.error().isPresent()) {
-      throw new FederatedSignInException(callback.error().get(), "The identity provider refused the sign-in: " + callback.error().get());
+      throw ProviderText.callbackRefusal(callback);
     }
     if (callback.state().isEmpty() || !Secrets.constantTimeEquals(callback.state().get(), pending.state())) {
       throw new FederatedSignInException("state_mismatch", "The callback's state does not match the sign-in that was started");

@@ -18,6 +18,7 @@ import dev.profilekit.aws.federated.internal.TokenEndpoint;
 import dev.profilekit.aws.federated.internal.TokenEndpointException;
 import dev.profilekit.aws.federated.internal.TokenResponse;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.internal.ProviderText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -153,9 +154,7 @@ public final class CognitoHostedUi {
       throw new InvalidRequestException("callback", "required", "the callback is required");
     }
     if (callback.error().isPresent()) {
-      String error = HostedUiInputs.safeErrorCode(callback.error().get());
-      String description = callback.errorDescription().map(HostedUiInputs::printable).map(d -> ": " + d).orElse("");
-      throw new FederatedSignInException(error, "the identity provider or Cognito returned error " + error + description);
+      throw ProviderText.callbackRefusal(callback);
     }
     if (!Pkce.constantTimeEquals(pending.state(), callback.state().orElse(null))) {
       throw new FederatedSignInException("state_mismatch",

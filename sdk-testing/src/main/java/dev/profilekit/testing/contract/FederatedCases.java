@@ -46,7 +46,7 @@ public interface FederatedCases extends ContractHarness {
         .containsKey("client_id");
     assertThat(pending.codeVerifier()).hasSizeBetween(43, 128);
     assertThat(pending.authorizationUri().toString()).doesNotContain(pending.codeVerifier());
-    assertThat(pending.toString()).doesNotContain(pending.codeVerifier());
+    assertThat(pending.toString()).doesNotContain(pending.codeVerifier()).doesNotContain(pending.nonce());
   }
 
   @Test
@@ -67,6 +67,19 @@ public interface FederatedCases extends ContractHarness {
 
     assertThat(thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback)).error())
         .isEqualTo("access_denied");
+  }
+
+  @Test
+  default void aCallbackErrorThatIsNoErrorCodeReachesNoMessageOrLogVerbatim() {
+    PendingFederatedSignIn pending = service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI);
+    FederatedCallback callback = FederatedCallback.fromQuery("error=access_denied%0D%0A2026-01-01+INFO+forged+line"
+        + "&error_description=cancelled%0D%0Aforged+description&state=" + pending.state());
+
+    FederatedSignInException refused = thrown(FederatedSignInException.class, () -> service().completeFederatedSignIn(pending, callback));
+
+    assertThat(refused.error()).isEqualTo("invalid_callback_error");
+    assertThat(refused.getMessage()).doesNotContain("\r").doesNotContain("\n").doesNotContain("forged line")
+        .contains("cancelled  forged description");
   }
 
   @Test

@@ -8,12 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * The checks on what a hosted UI client is given (the user pool domain, app client id, scopes,
- * callback and sign-out URLs) and on provider text echoed into messages, applied before any URL is
- * built or request sent.
+ * callback and sign-out URLs), applied before any URL is built or request sent. Provider text is
+ * cleaned by {@link dev.profilekit.internal.ProviderText}, shared with the in-memory fake.
  */
 public final class HostedUiInputs {
 
-  private static final int MAX_DESCRIPTION_LENGTH = 200;
   private static final Pattern CLIENT_ID = Pattern.compile("[\\w+]{1,128}");
   /** RFC 6749 scope-token: printable ASCII except space, double quote and backslash. */
   private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}");
@@ -99,29 +98,6 @@ public final class HostedUiInputs {
         throw new InvalidRequestException("scopes", "format", "each scope is 1 to 256 printable characters without spaces, quotes or backslashes");
       }
     }
-  }
-
-  /**
-   * Returns an OAuth error code if it looks like one, else a fixed placeholder, so that callback
-   * text an attacker controls never reaches a log verbatim.
-   *
-   * @param error the code from the callback
-   * @return the code or {@code invalid_callback_error}
-   */
-  public static String safeErrorCode(String error) {
-    return error.matches("[A-Za-z0-9_.-]{1,64}") ? error : "invalid_callback_error";
-  }
-
-  /**
-   * Returns provider text fit for a log line: control characters (log forging) replaced, at most
-   * 200 characters.
-   *
-   * @param text the provider's text
-   * @return the cleaned text
-   */
-  public static String printable(String text) {
-    String cleaned = text.replaceAll("\\p{Cntrl}", " ").strip();
-    return cleaned.length() > MAX_DESCRIPTION_LENGTH ? cleaned.substring(0, MAX_DESCRIPTION_LENGTH) + "..." : cleaned;
   }
 
   private static boolean isLoopback(String host) {

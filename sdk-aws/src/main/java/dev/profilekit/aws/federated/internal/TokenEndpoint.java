@@ -1,6 +1,7 @@
 package dev.profilekit.aws.federated.internal;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.profilekit.internal.ProviderText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,7 +15,6 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Posts grants to a Cognito user pool domain's {@code /oauth2/token} endpoint and reads the
@@ -25,8 +25,6 @@ public final class TokenEndpoint {
 
   /** Cognito's token responses are a few KB; anything far larger is not one and is not buffered. */
   static final int MAX_RESPONSE_BYTES = 64 * 1024;
-
-  private static final Pattern SAFE_ERROR_CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
   private final HttpClient http;
   private final URI tokenUri;
@@ -93,7 +91,7 @@ public final class TokenEndpoint {
       throw invalid("the token endpoint's HTTP " + status + " response is not a JSON object", status, null);
     }
     if (status != 200) {
-      String error = stringMember(json, "error").filter(code -> SAFE_ERROR_CODE.matcher(code).matches()).orElse("invalid_token_response");
+      String error = ProviderText.errorCodeOr(stringMember(json, "error").orElse(null), "invalid_token_response");
       throw new TokenEndpointException(TokenEndpointException.Kind.REJECTED, error, status,
           "the token endpoint refused the grant: HTTP " + status + " " + error, null);
     }
@@ -104,7 +102,9 @@ public final class TokenEndpoint {
     }
     Optional<String> tokenType = stringMember(json, "token_type");
     if (tokenType.isPresent() && !tokenType.get().equalsIgnoreCase("Bearer")) {
-      throw invalid("the token response has token_type " + tokenType.get().replaceAll("[^A-Za-z0-9_-]", "?") + ", not Bearer", status, null);
+      // Never echo the value: an endpoint that reflects the request would put the code, the PKCE
+      // verifier and the Basic credentials into the message.
+      throw invalid("the token response's token_type is not Bearer", status, null);
     }
     Object expiresIn = json.get("expires_in");
     Optional<Long> lifetime = expiresIn instanceof Number number && number.longValue() > 0
