@@ -52,6 +52,6 @@ public class ProfileKitMetricsAutoConfiguration {
   @Bean
   @Primary
   UserProfileService profileKitMeteredUserProfileService(UserProfileService service, ProfileKitMetrics metrics) {
-    return new MeteredUserProfileService(service, metrics);
+    return MeteredUserProfileService.wrap(service, metrics);
   }
 }

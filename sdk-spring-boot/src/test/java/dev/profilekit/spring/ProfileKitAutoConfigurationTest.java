@@ -97,7 +97,8 @@ class ProfileKitAutoConfigurationTest {
   @Test
   void withAMeterRegistryTheServiceIsTimedAndTheFakeStaysInjectable() {
     runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
-      assertThat(context.getBean(UserProfileService.class)).isInstanceOf(MeteredUserProfileService.class);
+      assertThat(MeteredUserProfileService.delegateOf(context.getBean(UserProfileService.class)))
+          .isSameAs(context.getBean(InMemoryUserProfileService.class));
       assertThat(context).hasSingleBean(InMemoryUserProfileService.class);
     });
   }

@@ -1,8 +1,12 @@
 package dev.profilekit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.profilekit.ProfileField;
+import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserProfileService;
+import dev.profilekit.VersionConflictException;
 import dev.profilekit.spring.app.StarterTestApplication;
 import dev.profilekit.testing.InMemoryUserProfileService;
 import dev.profilekit.testing.SeededUser;
@@ -45,8 +49,7 @@ class ThreePropertiesSpringBootTest {
   void theInMemoryServiceBacksTheContextWithTokensOfTheConfiguredPool() {
     assertThat(tokens.issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_StarterT1");
     assertThat(tokens.clientId()).isEqualTo("starter-client");
-    assertThat(service).isInstanceOf(MeteredUserProfileService.class);
-    assertThat(((MeteredUserProfileService) service).delegate()).isSameAs(fake);
+    assertThat(MeteredUserProfileService.delegateOf(service)).isSameAs(fake);
   }
 
   @Test
@@ -107,9 +110,13 @@ class ThreePropertiesSpringBootTest {
     SeededUser ada = fake.seed(TestUsers.email("ada4@example.com"));
     service.getProfile(ada.verifiedUser());
     service.deleteProfile(ada.verifiedUser());
+    ProfileUpdate stale = ProfileUpdate.builder().expectedVersion(7L).set(ProfileField.DISPLAY_NAME, "Ada").build();
+    assertThatThrownBy(() -> service.updateProfile(ada.verifiedUser(), stale)).isInstanceOf(VersionConflictException.class);
 
     assertThat(meters.find(ProfileKitMetrics.READ).tag("operation", "get").tag("outcome", "ok").timer().count()).isPositive();
     assertThat(meters.find(ProfileKitMetrics.WRITE).tag("operation", "delete").tag("outcome", "ok").timer().count()).isPositive();
+    assertThat(meters.find(ProfileKitMetrics.WRITE).tag("operation", "update").tag("outcome", "VersionConflictException").timer().count())
+        .isPositive();
   }
 
   private double count(String outcome) {
