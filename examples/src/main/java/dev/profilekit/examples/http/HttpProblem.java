@@ -8,7 +8,7 @@ import java.util.Map;
  * handling and turned into the response in one place. Messages never quote a token or a rejected
  * value.
  */
-final class HttpProblem extends RuntimeException {
+public final class HttpProblem extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
@@ -48,15 +48,30 @@ final class HttpProblem extends RuntimeException {
     return this;
   }
 
-  int status() {
+  /**
+   * The response status.
+   *
+   * @return the HTTP status code
+   */
+  public int status() {
     return status;
   }
 
-  Map<String, Object> body() {
+  /**
+   * The response body: {@code error}, {@code message} and, where they apply, the field and rule.
+   *
+   * @return the JSON object
+   */
+  public Map<String, Object> body() {
     return body;
   }
 
-  Map<String, String> headers() {
+  /**
+   * The response headers the problem needs ({@code Allow}, {@code ETag}, {@code Retry-After}...).
+   *
+   * @return header names and values
+   */
+  public Map<String, String> headers() {
     return headers;
   }
 }

@@ -3,30 +3,18 @@ package dev.profilekit.examples.http;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.profilekit.ForbiddenFieldException;
-import dev.profilekit.InvalidRequestException;
-import dev.profilekit.ProfileKitException;
-import dev.profilekit.ProfileNotFoundException;
-import dev.profilekit.ProfileUpdate;
-import dev.profilekit.ServiceUnavailableException;
-import dev.profilekit.ThrottledException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
-import dev.profilekit.VersionConflictException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.text.ParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The service's routes: {@code GET /healthz}, {@code GET /me/profile} and {@code PATCH
@@ -35,17 +23,16 @@ import java.util.regex.Pattern;
 final class ProfileRoutes implements HttpHandler {
 
   private static final String REALM = "Bearer realm=\"profilekit\"";
-  /** RFC 9110 section 8.8.3: {@code entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE}. */
-  private static final Pattern ENTITY_TAG = Pattern.compile("(W/)?\"([\\x21\\x23-\\x7E\\x80-\\xFF]*)\"");
-  private static final Pattern VERSION = Pattern.compile("\\d{1,18}");
   private static final Map<String, Object> HEALTHY = Map.of("status", "ok");
 
   private final UserProfileService service;
+  private final ProfileResource resource;
   private final int maxBodyBytes;
   private final PrintStream log;
 
   ProfileRoutes(UserProfileService service, int maxBodyBytes, PrintStream log) {
     this.service = service;
+    this.resource = new ProfileResource(service, log);
     this.maxBodyBytes = maxBodyBytes;
     this.log = log;
   }
@@ -75,9 +62,12 @@ final class ProfileRoutes implements HttpHandler {
     } else if (path.equals("/me/profile")) {
       requireMethod(method, "GET", "PATCH");
       VerifiedUser user = authenticate(exchange);
-      UserProfile profile = method.equals("GET") ? service.getProfile(user) : patch(exchange, user);
-      exchange.getResponseHeaders().set("ETag", entityTag(profile.version()));
-      send(exchange, 200, ProfileJson.toJson(profile));
+      UserProfile profile = method.equals("GET")
+          ? resource.get(user)
+          : resource.patch(user, exchange.getRequestHeaders().getFirst("Content-Type"),
+              exchange.getRequestHeaders().getFirst("If-Match"), readBody(exchange));
+      exchange.getResponseHeaders().set("ETag", ProfileResource.entityTag(profile.version()));
+      send(exchange, 200, ProfileResource.toJson(profile));
     } else {
       throw HttpProblem.of(404, "not_found", "no such resource");
     }
@@ -120,93 +110,6 @@ final class ProfileRoutes implements HttpHandler {
     }
   }
 
-  private UserProfile patch(HttpExchange exchange, VerifiedUser user) throws IOException {
-    String contentType = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-    String mediaType = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-    if (!mediaType.equals("application/json") && !mediaType.equals("application/merge-patch+json")) {
-      throw HttpProblem.of(415, "unsupported_media_type", "send application/json or application/merge-patch+json")
-          .header("Accept-Patch", "application/merge-patch+json, application/json");
-    }
-    Optional<Long> expectedVersion = expectedVersion(exchange.getRequestHeaders().getFirst("If-Match"));
-    Map<String, Object> body;
-    try {
-      body = JSONObjectUtils.parse(readBody(exchange));
-    } catch (ParseException malformed) {
-      throw HttpProblem.invalid("body", "json", "the body must be one well-formed JSON object");
-    }
-    requireWritable(body);
-    ProfileUpdate update = ProfileJson.toUpdate(body, expectedVersion);
-    try {
-      return service.updateProfile(user, update);
-    } catch (VersionConflictException conflict) {
-      HttpProblem problem = HttpProblem.of(412, "version_conflict", "the profile changed since that version; GET it and retry")
-          .with("expectedVersion", conflict.expectedVersion());
-      conflict.actualVersion().ifPresent(actual -> problem.with("currentVersion", actual).header("ETag", entityTag(actual)));
-      throw problem;
-    } catch (ForbiddenFieldException forbidden) {
-      throw HttpProblem.of(403, "forbidden_field", "this field is admin-only").with("field", forbidden.field());
-    } catch (InvalidRequestException invalid) {
-      // The exception names the field and rule and never quotes the rejected value, so it is safe to return.
-      throw HttpProblem.invalid(invalid.field(), invalid.rule(), invalid.getMessage());
-    } catch (ThrottledException | ServiceUnavailableException unavailable) {
-      throw HttpProblem.of(503, "unavailable", "the profile store is busy; retry").header("Retry-After", "1");
-    } catch (ProfileNotFoundException notFound) {
-      throw HttpProblem.of(404, "not_found", "no such user");
-    } catch (ProfileKitException other) {
-      log.println("profile-http: update failed with " + other.getClass().getName());
-      throw HttpProblem.of(500, "internal_error", "the update failed");
-    }
-  }
-
-  /**
-   * Field permission before shape: a body that writes an admin-only field gets 403 whatever the
-   * field's value looks like, so a caller who may not write it never learns its schema from a 400.
-   * The judgement is the service's own policy ({@code validateUserUpdate}), asked with an update
-   * that names the body's fields and carries no values.
-   */
-  private void requireWritable(Map<String, Object> body) {
-    ProfileUpdate.Builder names = ProfileUpdate.builder();
-    if (body.containsKey("subscription")) {
-      names.removeSubscription(true);
-    }
-    if (body.get("customFields") instanceof Map<?, ?> customFields) {
-      customFields.keySet().forEach(name -> names.addRemoveCustomField(String.valueOf(name)));
-    }
-    try {
-      service.policy().validateUserUpdate(names.build());
-    } catch (ForbiddenFieldException forbidden) {
-      throw HttpProblem.of(403, "forbidden_field", "this field is admin-only").with("field", forbidden.field());
-    } catch (InvalidRequestException shape) {
-      // Not a permission question: the full conversion and the service report it, with the field.
-    }
-  }
-
-  /**
-   * The version {@code If-Match} expects, per RFC 9110 section 13.1.1: absent or {@code *} patches
-   * unconditionally; one strong entity tag as sent in {@code ETag}, such as {@code "3"}, is the
-   * expected version. An entity tag that cannot match (weak, since If-Match compares strongly, or
-   * not a version of ours) fails the precondition with 412. An unquoted or malformed value is a 400
-   * naming the quoted form, and so is a list of several tags: an update expects one version.
-   */
-  private static Optional<Long> expectedVersion(String ifMatch) {
-    if (ifMatch == null || ifMatch.trim().equals("*")) {
-      return Optional.empty();
-    }
-    String value = ifMatch.trim();
-    Matcher tag = ENTITY_TAG.matcher(value);
-    if (!tag.matches()) {
-      String hint = VERSION.matcher(value).matches() ? "quote it: If-Match: \"" + value + "\"" : "send the ETag as returned, such as \"3\"";
-      if (value.contains(",")) {
-        hint = "send one entity tag, the ETag last read";
-      }
-      throw HttpProblem.invalid("If-Match", "entity-tag", "If-Match takes an entity tag (RFC 9110); " + hint);
-    }
-    if (tag.group(1) != null || !VERSION.matcher(tag.group(2)).matches()) {
-      throw HttpProblem.of(412, "precondition_failed", "If-Match matches no version of this profile; GET it for its ETag");
-    }
-    return Optional.of(Long.parseLong(tag.group(2)));
-  }
-
   private String readBody(HttpExchange exchange) throws IOException {
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null) {
@@ -235,10 +138,6 @@ final class ProfileRoutes implements HttpHandler {
 
   private HttpProblem tooLarge() {
     return HttpProblem.of(413, "payload_too_large", "the body is larger than " + maxBodyBytes + " bytes").with("maxBytes", maxBodyBytes);
-  }
-
-  private static String entityTag(long version) {
-    return "\"" + version + "\"";
   }
 
   private static void send(HttpExchange exchange, int status, Map<String, ?> json) throws IOException {
