@@ -359,6 +359,69 @@ public final class ProfileStore {
     call("PutItem", () -> dynamoDb.putItem(b -> b.tableName(table).item(tombstone)));
   }
 
+  /**
+   * Returns one page of every item of the table (profiles, sign-out records, tombstones, reserved
+   * records), reading only the attributes that tell them apart. 1 {@code Scan}, strongly
+   * consistent. For maintenance jobs such as {@code ProfileReconciler}.
+   *
+   * @param pageSize at most this many items, 1 to 1000
+   * @param pageToken the previous page's token, or null for the first page
+   * @return the page
+   */
+  public StoredRecord.Page records(int pageSize, String pageToken) {
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
+    }
+    Map<String, AttributeValue> start = pageToken == null ? null : ProfilePageToken.decode(pageToken);
+    ScanResponse response = call("Scan", () -> dynamoDb.scan(b -> b
+        .tableName(table)
+        .limit(pageSize)
+        .exclusiveStartKey(start)
+        .consistentRead(true)
+        .projectionExpression("#u, #v, #d, #e")
+        .expressionAttributeNames(Map.of("#u", USER_ID, "#v", VERSION, "#d", ACCOUNT_DELETED_AT, "#e", EXPIRES_AT))));
+    List<StoredRecord> records = new ArrayList<>();
+    for (Map<String, AttributeValue> item : response.items()) {
+      String userId = item.get(USER_ID).s();
+      StoredRecord.Kind kind = userId.startsWith("#") ? StoredRecord.Kind.RESERVED
+          : ProfileItemCodec.isTombstone(item) ? StoredRecord.Kind.TOMBSTONE
+          : ProfileItemCodec.isProfile(item) ? StoredRecord.Kind.PROFILE
+          : StoredRecord.Kind.SIGN_OUT_RECORD;
+      Optional<Instant> expires = kind == StoredRecord.Kind.TOMBSTONE && item.containsKey(EXPIRES_AT)
+          ? Optional.of(Instant.ofEpochSecond(Long.parseLong(item.get(EXPIRES_AT).n()))) : Optional.empty();
+      Optional<Instant> deleted = kind == StoredRecord.Kind.TOMBSTONE
+          ? Optional.of(Instant.ofEpochMilli(Long.parseLong(item.get(ACCOUNT_DELETED_AT).n()))) : Optional.empty();
+      records.add(new StoredRecord(userId, kind, expires, deleted));
+    }
+    Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+        ? Optional.of(ProfilePageToken.encode(response.lastEvaluatedKey())) : Optional.empty();
+    return new StoredRecord.Page(records, next);
+  }
+
+  /**
+   * Removes a tombstone, unless it changed since it was read (another deletion of the same id
+   * wrote a newer one). 1 {@code DeleteItem}.
+   *
+   * @param userId the user id
+   * @param accountDeletedAt the deletion instant the tombstone was read with
+   * @return true if it was removed
+   */
+  public boolean removeTombstone(String userId, Instant accountDeletedAt) {
+    try {
+      dynamoDb.deleteItem(b -> b
+          .tableName(table)
+          .key(key(userId))
+          .conditionExpression("#d = :d")
+          .expressionAttributeNames(Map.of("#d", ACCOUNT_DELETED_AT))
+          .expressionAttributeValues(Map.of(":d", AttributeValue.fromN(Long.toString(accountDeletedAt.toEpochMilli())))));
+      return true;
+    } catch (ConditionalCheckFailedException changed) {
+      return false;
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("DeleteItem", table, e);
+    }
+  }
+
   private Map<String, AttributeValue> tombstoneProbe(String userId) {
     GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
         .tableName(table)
