@@ -1,0 +1,51 @@
+package dev.profilekit.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.junit.jupiter.api.Test;
+
+class SrpGroupTest {
+
+  @Test
+  void timestampIsEnglishUnpaddedDayUtcWhateverTheDefaultLocaleAndZone() {
+    Locale locale = Locale.getDefault();
+    TimeZone zone = TimeZone.getDefault();
+    try {
+      Locale.setDefault(Locale.JAPAN);
+      TimeZone.setDefault(TimeZone.getTimeZone("Asia/Tokyo"));
+      assertThat(SrpGroup.timestamp(Instant.parse("2026-12-01T09:05:03Z"))).isEqualTo("Tue Dec 1 09:05:03 UTC 2026");
+      assertThat(SrpGroup.timestamp(Instant.parse("2028-02-29T23:00:00Z"))).isEqualTo("Tue Feb 29 23:00:00 UTC 2028");
+      assertThat(SrpGroup.timestamp(Instant.parse("2026-11-29T00:00:09Z"))).isEqualTo("Sun Nov 29 00:00:09 UTC 2026");
+    } finally {
+      Locale.setDefault(locale);
+      TimeZone.setDefault(zone);
+    }
+  }
+
+  @Test
+  void bothSidesDeriveTheSameKey() {
+    BigInteger x = SrpGroup.privateKey("PrOfIlEkT", "user-1", "Pa55word!", new BigInteger("c0ffee", 16));
+    BigInteger v = SrpGroup.verifier(x);
+    BigInteger a = new BigInteger("123456789abcdef", 16);
+    BigInteger b = new BigInteger("fedcba987654321", 16);
+    BigInteger bigA = SrpGroup.G.modPow(a, SrpGroup.N);
+    BigInteger bigB = SrpGroup.K.multiply(v).add(SrpGroup.G.modPow(b, SrpGroup.N)).mod(SrpGroup.N);
+    BigInteger u = SrpGroup.scrambler(bigA, bigB);
+    BigInteger client = bigB.subtract(SrpGroup.K.multiply(SrpGroup.G.modPow(x, SrpGroup.N))).mod(SrpGroup.N)
+        .modPow(a.add(u.multiply(x)), SrpGroup.N);
+    BigInteger server = bigA.multiply(v.modPow(u, SrpGroup.N)).modPow(b, SrpGroup.N);
+    assertThat(client).isEqualTo(server);
+    assertThat(SrpGroup.sessionKey(client, u)).hasSize(16).isEqualTo(SrpGroup.sessionKey(server, u));
+  }
+
+  @Test
+  void poolNameIsThePartAfterTheUnderscore() {
+    assertThat(SrpGroup.poolName("eu-west-1_AbCdEf123")).isEqualTo("AbCdEf123");
+    assertThatThrownBy(() -> SrpGroup.poolName("no-underscore")).isInstanceOf(IllegalArgumentException.class);
+  }
+}
