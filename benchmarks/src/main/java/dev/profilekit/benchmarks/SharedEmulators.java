@@ -1,7 +1,7 @@
 package dev.profilekit.benchmarks;
 
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
-import dev.profilekit.aws.emulators.LocalEmulators;
+import dev.profilekit.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.LocalEmulators;
 import java.util.HashMap;
 import java.util.Map;
 

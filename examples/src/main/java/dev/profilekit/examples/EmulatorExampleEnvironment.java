@@ -3,15 +3,15 @@ package dev.profilekit.examples;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.AwsUserProfileService;
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
-import dev.profilekit.aws.emulators.LocalEmulators;
+import dev.profilekit.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.LocalEmulators;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 
 /**
  * The emulator backend: {@link AwsUserProfileService}, the production implementation, on {@code
- * dynalite} and {@code cognito-local} started on free loopback ports (from the sdk-aws test jar's
+ * dynalite} and {@code cognito-local} started on free loopback ports (by profilekit-emulators'
  * launcher), with a fresh user pool, app client and profile table.
  *
  * <p>Two things differ from AWS and are said in the output: cognito-local has no hosted UI, so no

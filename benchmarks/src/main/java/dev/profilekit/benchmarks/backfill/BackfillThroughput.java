@@ -2,8 +2,8 @@ package dev.profilekit.benchmarks.backfill;
 
 import dev.profilekit.aws.backfill.BackfillSummary;
 import dev.profilekit.aws.backfill.ProfileBackfill;
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
-import dev.profilekit.aws.emulators.LocalEmulators;
+import dev.profilekit.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.LocalEmulators;
 import dev.profilekit.benchmarks.HarnessTable;
 import dev.profilekit.benchmarks.PerformanceReport;
 import dev.profilekit.benchmarks.SharedEmulators;

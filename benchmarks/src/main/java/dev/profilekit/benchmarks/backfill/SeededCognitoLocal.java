@@ -1,5 +1,6 @@
 package dev.profilekit.benchmarks.backfill;
 
+import dev.profilekit.emulators.LocalEmulators;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
  * 33 s, the next 500 in 46 s, users 2,000 to 3,000 in 241 s (4 per second), which extrapolates to
  * over an hour for 10,000. Instead this class writes the pools' JSON files (cognito-local's
  * own format: users and pool options) into an empty data folder and starts cognito-local on it,
- * which loads them at start: seconds for 10,000 users. The emulator launcher of the sdk-aws test jar
+ * which loads them at start: seconds for 10,000 users. The launcher of profilekit-emulators
  * always starts from an empty folder, hence this small launcher of its own.
  *
  * <p>User {@code i} is {@code user<i>@example.com}, confirmed, with a given and a family name;
@@ -210,7 +210,7 @@ public final class SeededCognitoLocal implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path script = emulatorsDir().resolve("node_modules/cognito-local/lib/bin/start.js");
+    Path script = LocalEmulators.nodeModules().resolve("cognito-local/lib/bin/start.js");
     ProcessBuilder builder = new ProcessBuilder(System.getProperty("profilekit.node", "node"), script.toString())
         .directory(dir.toFile())
         .redirectErrorStream(true)
@@ -276,19 +276,5 @@ public final class SeededCognitoLocal implements AutoCloseable {
       Thread.currentThread().interrupt();
       process.destroyForcibly();
     }
-  }
-
-  static Path emulatorsDir() {
-    String configured = System.getProperty("profilekit.emulators.dir");
-    if (configured != null && !configured.isBlank()) {
-      return Paths.get(configured);
-    }
-    for (Path d = Paths.get("").toAbsolutePath(); d != null; d = d.getParent()) {
-      if (Files.isDirectory(d.resolve("sdk-aws/target/emulators/node_modules/cognito-local"))) {
-        return d.resolve("sdk-aws/target/emulators");
-      }
-    }
-    throw new IllegalStateException("The emulators are not installed: run 'mvn verify' (npm ci into sdk-aws/target/emulators) "
-        + "or set -Dprofilekit.emulators.dir");
   }
 }

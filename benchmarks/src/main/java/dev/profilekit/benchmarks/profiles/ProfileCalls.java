@@ -6,7 +6,7 @@ import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.AwsUserProfileService;
-import dev.profilekit.aws.emulators.RequestCounter;
+import dev.profilekit.emulators.RequestCounter;
 import dev.profilekit.benchmarks.PerformanceReport;
 import java.net.URI;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.profilekit.benchmarks.profiles;
 
 import dev.profilekit.UserProfile;
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
-import dev.profilekit.aws.emulators.LocalEmulators;
+import dev.profilekit.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.LocalEmulators;
 import dev.profilekit.benchmarks.SharedEmulators;
 import java.net.URI;
 import java.util.Map;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.examples.Backend;
 import dev.profilekit.examples.EmulatorExampleEnvironment;
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
-import dev.profilekit.aws.emulators.WithEmulators;
+import dev.profilekit.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.WithEmulators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

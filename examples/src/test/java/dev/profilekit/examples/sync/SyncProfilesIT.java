@@ -2,9 +2,9 @@ package dev.profilekit.examples.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
-import dev.profilekit.aws.emulators.RequestCounter;
-import dev.profilekit.aws.emulators.WithEmulators;
+import dev.profilekit.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.RequestCounter;
+import dev.profilekit.emulators.WithEmulators;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

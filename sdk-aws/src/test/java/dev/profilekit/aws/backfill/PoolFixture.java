@@ -1,6 +1,6 @@
 package dev.profilekit.aws.backfill;
 
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.EmulatorEnvironment;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -95,7 +95,7 @@ final class SeededCognitoLocal implements AutoCloseable {
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot run node: the emulator-backed tests need Node.js 18+ on the PATH", e);
+      throw new IllegalStateException("Cannot run node: the emulator-backed tests need Node.js 20+ on the PATH", e);
     }
     SeededCognitoLocal started = new SeededCognitoLocal(process, workDir, URI.create("http://127.0.0.1:" + port));
     started.awaitHealthy();

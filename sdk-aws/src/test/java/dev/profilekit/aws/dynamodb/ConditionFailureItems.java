@@ -1,6 +1,6 @@
 package dev.profilekit.aws.dynamodb;
 
-import dev.profilekit.aws.emulators.EmulatorEnvironment;
+import dev.profilekit.emulators.EmulatorEnvironment;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;

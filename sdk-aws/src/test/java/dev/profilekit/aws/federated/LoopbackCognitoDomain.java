@@ -37,7 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Cognito user pool domain on loopback, for tests (shared through sdk-aws's test jar): {@code /oauth2/token} (authorization code with
+ * A Cognito user pool domain on loopback, for sdk-aws's tests: {@code /oauth2/token} (authorization code with
  * PKCE S256, refresh token), client authentication, single-use codes, RS256 ID tokens signed by a
  * key whose set is served at {@code /<poolId>/.well-known/jwks.json}, as Cognito's issuer does.
  * {@link #authorize(URI, Map)} plays the browser and the provider: it checks the authorize URL and

@@ -1,4 +1,4 @@
-package dev.profilekit.aws.emulators;
+package dev.profilekit.emulators;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.sun.net.httpserver.HttpExchange;

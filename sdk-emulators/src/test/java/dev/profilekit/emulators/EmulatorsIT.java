@@ -1,4 +1,4 @@
-package dev.profilekit.aws.emulators;
+package dev.profilekit.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.profilekit.aws.emulators;
+package dev.profilekit.emulators;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;

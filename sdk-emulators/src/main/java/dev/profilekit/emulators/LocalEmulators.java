@@ -1,4 +1,4 @@
-package dev.profilekit.aws.emulators;
+package dev.profilekit.emulators;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +20,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * A started pair of emulators on free loopback ports: {@code dynalite} for DynamoDB and {@code
- * cognito-local} for Cognito user pools, both from the pinned npm packages the build installs.
+ * cognito-local} for Cognito user pools, both from the npm packages pinned in this jar, installed
+ * with {@code npm ci} on first use (see {@code docs/emulators.md}).
  *
- * <p>JUnit tests get one shared pair through {@link WithEmulators}; examples and benchmarks can
- * call {@link #start()} themselves (this class ships in the sdk-aws test jar). Both emulators keep
+ * <p>JUnit tests get one shared pair through {@link WithEmulators}; other code (a demo, a
+ * benchmark) can call {@link #start()} itself. Both emulators keep
  * their state in memory or in their own temporary folder, so every start is empty. They are
  * stopped by {@link #close()} and, as a safety net, when the JVM exits.
  *
@@ -59,11 +60,11 @@ public final class LocalEmulators implements AutoCloseable {
    * Starts dynalite and cognito-local in parallel and waits until both answer.
    *
    * @return the running pair
-   * @throws IllegalStateException when Node.js or the npm packages are missing, or an emulator
-   *     does not start; the message says what to do
+   * @throws IllegalStateException when Node.js or npm is missing, {@code npm ci} fails, or an
+   *     emulator does not start; the message says what to do
    */
   public static LocalEmulators start() {
-    Path modules = NodeRuntime.emulatorsDir().resolve("node_modules");
+    Path modules = nodeModules();
     CompletableFuture<NodeProcess> dynamo = CompletableFuture.supplyAsync(() -> NodeProcess.start(
         "dynalite",
         modules.resolve("dynalite/cli.js"),
@@ -98,6 +99,18 @@ public final class LocalEmulators implements AutoCloseable {
       }
       throw e;
     }
+  }
+
+  /**
+   * Returns the {@code node_modules} folder holding the pinned dynalite and cognito-local,
+   * installing them there with {@code npm ci} first if needed; for code that runs an emulator
+   * with options of its own.
+   *
+   * @return the folder
+   * @throws IllegalStateException when npm is missing or {@code npm ci} fails
+   */
+  public static Path nodeModules() {
+    return EmulatorInstall.emulatorsDir().resolve("node_modules");
   }
 
   /**

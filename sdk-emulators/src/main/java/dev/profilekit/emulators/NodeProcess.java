@@ -1,4 +1,4 @@
-package dev.profilekit.aws.emulators;
+package dev.profilekit.emulators;
 
 import java.io.IOException;
 import java.net.URI;
