@@ -76,7 +76,8 @@ public final class CognitoTokenVerifier {
             b.clockSkew,
             b.maxLifetime,
             b.requiredGroups,
-            b.requiredScopes);
+            b.requiredScopes,
+            b.requireStringAudience);
     this.clock = b.clock;
     this.maxTokenLength = b.maxTokenLength;
     this.userChecks = new UserChecks(b.customCheck, b.revocations);
@@ -177,6 +178,7 @@ public final class CognitoTokenVerifier {
     private Predicate<VerifiedUser> customCheck;
     private TokenRevocations revocations;
     private int cacheSize = 10_000;
+    private boolean requireStringAudience = true;
 
     private Builder() {}
 
@@ -298,6 +300,20 @@ public final class CognitoTokenVerifier {
      */
     public Builder clock(Clock clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Sets whether an ID token's {@code aud} must be a single string, as Cognito issues it. JWT
+     * (RFC 7519) also allows an array; with {@code false} an array of exactly one allowed client is
+     * accepted. Default: {@code true}, so a token built by another issuer's library in the array
+     * form is refused with {@code WRONG_AUDIENCE}.
+     *
+     * @param requireStringAudience false to accept a one-element {@code aud} array
+     * @return this builder
+     */
+    public Builder requireStringAudience(boolean requireStringAudience) {
+      this.requireStringAudience = requireStringAudience;
       return this;
     }
 

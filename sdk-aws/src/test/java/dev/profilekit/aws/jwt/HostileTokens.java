@@ -41,7 +41,7 @@ final class HostileTokens {
   static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
   static final long T = NOW.getEpochSecond();
   static final int MAX_LENGTH = 4096;
-  private static final String KID = TestKeys.POOL_KEY.getKeyID();
+  static final String KID = TestKeys.POOL_KEY.getKeyID();
 
   /** One hostile token. */
   record Case(String name, Supplier<String> token, Reason reason, UnaryOperator<CognitoTokenVerifier.Builder> config) {
@@ -72,6 +72,7 @@ final class HostileTokens {
     c.add(new Case("exp at now minus the 30 s skew (boundary)", () -> access(m -> m.put("exp", T - 30)), Reason.EXPIRED, same));
     c.add(new Case("exp equal to now, zero skew", () -> access(m -> m.put("exp", T)), Reason.EXPIRED, b -> b.clockSkew(java.time.Duration.ZERO)));
     c.add(new Case("missing exp", () -> access(m -> m.remove("exp")), Reason.MISSING_EXPIRY, same));
+    c.add(new Case("exp null", () -> raw(TokenMinter.header(KID), accessJson().replace("\"exp\":" + (T + 3600), "\"exp\":null")), Reason.MALFORMED, same));
     c.add(new Case("exp as a string", () -> access(m -> m.put("exp", String.valueOf(T + 3600))), Reason.MALFORMED, same));
     c.add(new Case("exp as a fraction", () -> access(m -> m.put("exp", T + 3600.5)), Reason.MALFORMED, same));
     c.add(new Case("exp beyond any date", () -> raw(TokenMinter.header(KID), accessJson().replace("\"exp\":" + (T + 3600), "\"exp\":99999999999999999999")), Reason.MALFORMED, same));
@@ -88,6 +89,7 @@ final class HostileTokens {
     c.add(new Case("missing client_id", () -> access(m -> m.remove("client_id")), Reason.WRONG_AUDIENCE, same));
     c.add(new Case("id token with wrong aud", () -> id(m -> m.put("aud", "other-client")), Reason.WRONG_AUDIENCE, idOnly));
     c.add(new Case("id token with two audiences", () -> id(m -> m.put("aud", List.of(CLIENT, "other-client"))), Reason.WRONG_AUDIENCE, idOnly));
+    c.add(new Case("id token with aud as a one-element array", () -> id(m -> m.put("aud", List.of(CLIENT))), Reason.WRONG_AUDIENCE, idOnly));
     c.add(new Case("id token where access is required", () -> id(m -> {}), Reason.WRONG_TOKEN_USE, same));
     c.add(new Case("access token where id is required", () -> access(m -> {}), Reason.WRONG_TOKEN_USE, idOnly));
     c.add(new Case("missing token_use", () -> access(m -> m.remove("token_use")), Reason.WRONG_TOKEN_USE, same));
@@ -103,6 +105,7 @@ final class HostileTokens {
     c.add(new Case("crit b64=false", () -> raw("{\"kid\":\"" + KID + "\",\"alg\":\"RS256\",\"b64\":false,\"crit\":[\"b64\"]}", accessJson()), Reason.ALGORITHM_NOT_ALLOWED, same));
     c.add(new Case("signed by a key not in the set, pool kid", () -> TokenMinter.sign(TokenMinter.accessClaims(NOW), TestKeys.rsaWithKid(TestKeys.OUTSIDER, KID)), Reason.BAD_SIGNATURE, same));
     c.add(new Case("unknown kid", () -> TokenMinter.sign(TokenMinter.accessClaims(NOW), TestKeys.OUTSIDER), Reason.UNKNOWN_KEY, same));
+    c.add(new Case("numeric kid", () -> raw("{\"kid\":12345,\"alg\":\"RS256\"}", accessJson()), Reason.MALFORMED, same));
     c.add(new Case("missing kid", () -> raw(TokenMinter.header(null), accessJson()), Reason.UNKNOWN_KEY, same));
     c.add(new Case("embedded jwk header of the attacker, pool kid", () -> nimbus(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KID).jwk(TestKeys.OUTSIDER.toPublicJWK()).build(), rsa(TestKeys.OUTSIDER)), Reason.BAD_SIGNATURE, same));
     c.add(new Case("jku header pointing at the attacker", () -> nimbus(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("outsider").jwkURL(URI.create("https://attacker.example/jwks.json")).build(), rsa(TestKeys.OUTSIDER)), Reason.UNKNOWN_KEY, same));

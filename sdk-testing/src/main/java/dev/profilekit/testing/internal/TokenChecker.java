@@ -116,6 +116,17 @@ public final class TokenChecker {
     } catch (ParseException e) {
       throw reject(Reason.MALFORMED, "the claims are not a JSON object");
     }
+    Map<String, Object> written = jwt.getPayload().toJSONObject();
+    for (String time : List.of("exp", "iat", "nbf")) {
+      // Written as JSON null is not absent, as for the AWS verifier (its ClaimReader).
+      if (written != null && written.containsKey(time) && written.get(time) == null) {
+        throw reject(Reason.MALFORMED, "the token's " + time + " is null, not an integer number of seconds");
+      }
+    }
+    // Cognito's aud is one string; the AWS verifier refuses an array by default (requireStringAudience).
+    if (written != null && written.get("aud") instanceof List<?>) {
+      throw reject(Reason.WRONG_AUDIENCE, "the token's aud is an array, not the single string Cognito issues");
+    }
     checkClaims(claims);
     return claims;
   }
@@ -149,6 +160,7 @@ public final class TokenChecker {
     }
     String use = stringClaim(claims, "token_use");
     if ("id".equals(use)) {
+      // Cognito's aud is one string; the AWS verifier refuses an array by default (requireStringAudience).
       List<String> audience = claims.getAudience();
       if (audience.size() != 1 || !clientId.equals(audience.get(0))) {
         throw reject(Reason.WRONG_AUDIENCE, "the token was issued to another app client");

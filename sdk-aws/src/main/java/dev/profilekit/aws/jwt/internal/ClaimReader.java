@@ -86,6 +86,10 @@ public final class ClaimReader {
   public Optional<Instant> instant(String name) {
     Object value = claims.get(name);
     if (value == null) {
+      // Present as JSON null is not absent: the issuer wrote the claim, and wrote it wrong.
+      if (claims.containsKey(name)) {
+        throw Rejections.reject(Reason.MALFORMED, "The token's " + name + " is null, not an integer number of seconds");
+      }
       return Optional.empty();
     }
     long seconds;

@@ -32,6 +32,7 @@ public final class TokenChecks {
   private final Duration maxLifetime;
   private final Set<String> requiredGroups;
   private final Set<String> requiredScopes;
+  private final boolean requireStringAudience;
   private final SignatureCheck signatures = new SignatureCheck();
 
   /**
@@ -45,6 +46,7 @@ public final class TokenChecks {
    * @param maxLifetime the longest exp - iat accepted
    * @param requiredGroups groups the user must all be in
    * @param requiredScopes scopes the token must all carry
+   * @param requireStringAudience refuse an ID token whose {@code aud} is an array, even of one
    */
   public TokenChecks(
       Map<String, PoolKeys> pools,
@@ -54,7 +56,8 @@ public final class TokenChecks {
       Duration clockSkew,
       Duration maxLifetime,
       Set<String> requiredGroups,
-      Set<String> requiredScopes) {
+      Set<String> requiredScopes,
+      boolean requireStringAudience) {
     this.pools = Map.copyOf(pools);
     this.clientIds = Set.copyOf(clientIds);
     this.tokenUses = Set.copyOf(tokenUses);
@@ -63,6 +66,7 @@ public final class TokenChecks {
     this.maxLifetime = maxLifetime;
     this.requiredGroups = Set.copyOf(requiredGroups);
     this.requiredScopes = Set.copyOf(requiredScopes);
+    this.requireStringAudience = requireStringAudience;
   }
 
   /**
@@ -94,8 +98,15 @@ public final class TokenChecks {
     if (pool == null) {
       throw Rejections.reject(Reason.WRONG_ISSUER, "The token's iss is not a configured user pool");
     }
-    if (!(header.get("kid") instanceof String kid) || kid.isEmpty()) {
+    Object kidValue = header.get("kid");
+    if (kidValue == null) {
       throw Rejections.reject(Reason.UNKNOWN_KEY, "The token's header has no kid");
+    }
+    if (!(kidValue instanceof String kid)) {
+      throw Rejections.reject(Reason.MALFORMED, "The token's kid is not a string");
+    }
+    if (kid.isEmpty()) {
+      throw Rejections.reject(Reason.UNKNOWN_KEY, "The token's kid is empty");
     }
     JWSHeader jwsHeader;
     try {
@@ -133,7 +144,7 @@ public final class TokenChecks {
     }
 
     TokenUse use = tokenUse(claims);
-    String clientId = use == TokenUse.ID ? audience(claims) : claims.string("client_id").orElse(null);
+    String clientId = use == TokenUse.ID ? audience(claims, requireStringAudience) : claims.string("client_id").orElse(null);
     if (clientId == null || !clientIds.contains(clientId)) {
       throw Rejections.reject(
           Reason.WRONG_AUDIENCE,
@@ -166,11 +177,18 @@ public final class TokenChecks {
     return use;
   }
 
-  /** Cognito's {@code aud} is one string; an array is accepted only when it holds exactly one. */
-  private static String audience(ClaimReader claims) {
+  /**
+   * Cognito's {@code aud} is one string. An array is refused when a string is required (the
+   * default), else accepted only when it holds exactly one.
+   */
+  private static String audience(ClaimReader claims, boolean requireString) {
     Object aud = claims.all().get("aud");
     if (aud instanceof String s) {
       return s;
+    }
+    if (aud instanceof List<?> && requireString) {
+      throw Rejections.reject(Reason.WRONG_AUDIENCE,
+          "The token's aud is an array, not the single string Cognito issues (see requireStringAudience)");
     }
     if (aud instanceof List<?> list && list.size() == 1 && list.get(0) instanceof String s) {
       return s;
