@@ -145,6 +145,8 @@ final class HostileTokens {
     c.add(new Case("missing required scope", () -> access(m -> m.put("scope", "openid")), Reason.MISSING_SCOPE, b -> b.requiredScopes("profile.write")));
     c.add(new Case("refused by the custom check", () -> access(m -> m.put("username", "mallory")), Reason.CUSTOM_CHECK_FAILED, b -> b.customCheck(u -> !u.username().equals("mallory"))));
     c.add(new Case("revoked (issued before sign-out everywhere)", () -> access(m -> { m.put("iat", T - 60); m.put("exp", T + 3000); }), Reason.REVOKED, b -> b.revocations(user -> Optional.of(NOW.minusSeconds(30)))));
+    // Found by TokenVerifierFuzzTest: exp + skew overflowed Instant and escaped as DateTimeException.
+    c.add(new Case("exp at the last instant Java can represent", () -> access(m -> m.put("exp", java.time.Instant.MAX.getEpochSecond())), Reason.LIFETIME_TOO_LONG, same));
     return c;
   }
 

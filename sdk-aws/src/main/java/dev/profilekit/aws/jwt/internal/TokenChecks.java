@@ -121,7 +121,8 @@ public final class TokenChecks {
         claims
             .instant("exp")
             .orElseThrow(() -> Rejections.reject(Reason.MISSING_EXPIRY, "The token has no exp"));
-    if (!now.isBefore(expiresAt.plus(clockSkew))) {
+    // now - skew, not exp + skew: an exp near Instant.MAX must not overflow into an exception.
+    if (!now.minus(clockSkew).isBefore(expiresAt)) {
       throw Rejections.reject(Reason.EXPIRED, "The token expired at " + expiresAt);
     }
     Optional<Instant> notBefore = claims.instant("nbf");
