@@ -4,6 +4,7 @@ import dev.profilekit.AuthSession;
 import dev.profilekit.FieldValue;
 import dev.profilekit.ForbiddenFieldException;
 import dev.profilekit.IdentityProvider;
+import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.ProfileField;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.SignUpRequest;
@@ -19,7 +20,9 @@ import dev.profilekit.examples.ExampleEnvironment;
 import dev.profilekit.examples.ExampleEnvironment.FederatedUser;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -34,13 +37,15 @@ import java.util.Objects;
 public final class DemoWalk {
 
   /** How many numbered steps a complete walk prints. */
-  public static final int STEPS = 12;
+  public static final int STEPS = 13;
 
   private static final String STEP_FORMAT = "%2d. %-22s %s%n";
 
   private final ExampleEnvironment environment;
   private final PrintStream out;
   private int step;
+  /** Every user the walk created or seeded, so that its last step deletes them all. */
+  private final List<String> demoUsers = new ArrayList<>();
 
   private DemoWalk(ExampleEnvironment environment, PrintStream out) {
     this.environment = Objects.requireNonNull(environment, "environment");
@@ -76,6 +81,7 @@ public final class DemoWalk {
     print("sign up (email)", email + " -> user " + shortId(signUp.userId()) + ", "
         + (signUp.confirmed() ? "already confirmed" : "confirmation code sent"
             + signUp.codeDeliveryDestination().map(d -> " to " + d).orElse("")));
+    demoUsers.add(signUp.userId());
     federated(service, environment.federatedUser(IdentityProvider.GOOGLE));
     federated(service, environment.federatedUser(IdentityProvider.APPLE));
 
@@ -144,6 +150,23 @@ public final class DemoWalk {
     check(idReason == TokenRejectedException.Reason.REVOKED && accessReason == TokenRejectedException.Reason.REVOKED,
         "the old tokens were rejected as " + idReason + " and " + accessReason + ", not REVOKED");
     print("sign out everywhere", "the old ID and access tokens are now rejected: TokenRejectedException, reason " + accessReason);
+
+    // 13: the demo leaves nothing behind. The session was signed out everywhere, so an
+    // administrator deletes the accounts (deleteAccount(session) is the user's own way).
+    demoUsers.forEach(service.admin()::deleteUser);
+    for (String userId : demoUsers) {
+      check(service.admin().findStoredProfile(userId).isEmpty(), "a deleted user's profile is still stored");
+    }
+    boolean signInRefused;
+    try {
+      service.signIn(email, password);
+      signInRefused = false;
+    } catch (InvalidCredentialsException refused) {
+      signInRefused = true;
+    }
+    check(signInRefused, "a deleted user could still sign in");
+    print("delete accounts", demoUsers.size() + (demoUsers.size() == 1 ? " demo user" : " demo users")
+        + " deleted through admin(): Cognito user, profile and sign-out record; sign-in now refused");
     out.println("Done: " + step + " steps on " + environment.backend().description() + ". No token, password or code was printed.");
     environment.notes().forEach(note -> out.println("Note: " + note));
   }
@@ -164,6 +187,7 @@ public final class DemoWalk {
       return;
     }
     VerifiedUser user = federated.user().get();
+    demoUsers.add(user.userId());
     UserProfile profile = service.getProfile(user);
     StringBuilder line = new StringBuilder("user " + shortId(user.userId()) + " via " + user.identityProvider()
         + " (" + federated.note() + ") -> " + profile.source() + " profile " + quoted(profile.displayName().orElse("(no name)")));

@@ -46,6 +46,6 @@ class DemoEmulatorsIT {
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("ProfileKit demo on " + Backend.EMULATORS.description())
-        .contains("12. sign out everywhere").contains("reason REVOKED").contains("Done: 12 steps");
+        .contains("12. sign out everywhere").contains("reason REVOKED").contains("13. delete accounts").contains("Done: 13 steps");
   }
 }

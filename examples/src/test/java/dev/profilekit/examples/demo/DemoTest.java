@@ -34,7 +34,7 @@ class DemoTest {
     assertThat(status).isZero();
     assertThat(text(err)).isEmpty();
     assertThat(text(out)).startsWith("ProfileKit demo on " + Backend.IN_MEMORY.description())
-        .contains("12. sign out everywhere").contains("Done: 12 steps");
+        .contains("12. sign out everywhere").contains("13. delete accounts").contains("Done: 13 steps");
   }
 
   @Test

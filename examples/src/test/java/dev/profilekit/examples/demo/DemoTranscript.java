@@ -48,13 +48,14 @@ final class DemoTranscript {
         "stale edit +another edit still expecting v0 -> refused: VersionConflictException \\(stored is v1\\), nothing changed",
         "user sets plan +subscription pro-monthly -> refused: ForbiddenFieldException \\(field subscription is admin-only\\)",
         "admin sets plan +subscription pro-monthly ACTIVE through admin\\(\\) -> v2; the user now reads plan pro-monthly",
-        "sign out everywhere +the old ID and access tokens are now rejected: TokenRejectedException, reason REVOKED");
+        "sign out everywhere +the old ID and access tokens are now rejected: TokenRejectedException, reason REVOKED",
+        "delete accounts +[1-3] demo users? deleted through admin\\(\\): Cognito user, profile and sign-out record; sign-in now refused");
     for (int i = 0; i < steps.size(); i++) {
       String expected = String.format("%2d\\. ", i + 1) + steps.get(i);
       assertThat(lines.get(i + 1)).as("step %d", i + 1).matches(expected);
     }
     assertThat(lines.get(lines.size() - 1))
-        .isEqualTo("Done: 12 steps on " + backend.description() + ". No token, password or code was printed.");
+        .isEqualTo("Done: 13 steps on " + backend.description() + ". No token, password or code was printed.");
     assertThat(secrets).as("the demo handled secrets").isNotEmpty();
     for (String secret : secrets) {
       assertThat(output).as("a secret reached the output").doesNotContain(secret);
