@@ -4,6 +4,7 @@ import dev.profilekit.aws.backfill.BackfillCheckpoint;
 import dev.profilekit.aws.backfill.BackfillCheckpointStore;
 import dev.profilekit.aws.backfill.BackfillFailure;
 import dev.profilekit.aws.dynamodb.DynamoDbErrors;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,15 @@ public final class TableCheckpointStore implements BackfillCheckpointStore {
 
   /** Value of the {@code recordType} attribute of checkpoint items. */
   public static final String RECORD_TYPE = "backfill-checkpoint";
+
+  /** At most this many bytes of user ids and reasons are kept in the item (DynamoDB's limit is 400 KB). */
+  public static final int MAX_FAILURE_BYTES = 300_000;
+
+  /** A longer reason is cut to this many characters. */
+  public static final int MAX_REASON_LENGTH = 1_000;
+
+  /** The attribute names "userId" and "reason" plus DynamoDB's per-element overhead of a list of maps. */
+  private static final int FAILURE_OVERHEAD_BYTES = 6 + 6 + 8;
 
   private final DynamoDbClient dynamoDb;
   private final String tableName;
@@ -100,9 +110,18 @@ public final class TableCheckpointStore implements BackfillCheckpointStore {
     item.put("completed", AttributeValue.fromBool(checkpoint.completed()));
     item.put("startedAt", s(checkpoint.startedAt().toString()));
     item.put("updatedAt", s(checkpoint.updatedAt().toString()));
+    // maxRecordedFailures allows 10,000 failures, whose reasons can far exceed one item's 400 KB:
+    // keep the first ones that fit. The counts stay exact; the summary lists fewer failures, as
+    // it already does past maxRecordedFailures.
     List<AttributeValue> failures = new ArrayList<>();
+    int bytes = 0;
     for (BackfillFailure failure : checkpoint.failures()) {
-      failures.add(AttributeValue.fromM(Map.of("userId", s(failure.userId()), "reason", s(failure.reason()))));
+      String reason = failure.reason().length() > MAX_REASON_LENGTH ? failure.reason().substring(0, MAX_REASON_LENGTH) : failure.reason();
+      bytes += utf8Length(failure.userId()) + utf8Length(reason) + FAILURE_OVERHEAD_BYTES;
+      if (bytes > MAX_FAILURE_BYTES) {
+        break;
+      }
+      failures.add(AttributeValue.fromM(Map.of("userId", s(failure.userId()), "reason", s(reason))));
     }
     item.put("failures", AttributeValue.fromL(failures));
     try {
@@ -110,6 +129,10 @@ public final class TableCheckpointStore implements BackfillCheckpointStore {
     } catch (SdkException e) {
       throw DynamoDbErrors.map("PutItem (backfill checkpoint)", tableName, e);
     }
+  }
+
+  private static int utf8Length(String value) {
+    return value.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private static AttributeValue s(String value) {
