@@ -6,7 +6,11 @@
  * PKCE; {@link dev.profilekit.aws.federated.AccountLinker} links a social identity to an existing
  * email user. See {@code docs/federated-sign-in.md}.
  */
+// allowedClasspathAnnotations: only @Override (always present) may be added to generated code, so it
+// carries no @org.immutables.value.Generated, which consumers (Immutables is provided scope) cannot
+// resolve: -Xlint:all printed "Cannot find annotation method" and broke -Werror builds.
 @Value.Style(
+    allowedClasspathAnnotations = Override.class,
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,

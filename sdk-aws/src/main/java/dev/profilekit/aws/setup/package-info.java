@@ -4,7 +4,11 @@
  *
  * <p>Start at {@link dev.profilekit.aws.setup.ProfileTableSetup}.
  */
+// allowedClasspathAnnotations: only @Override (always present) may be added to generated code, so it
+// carries no @org.immutables.value.Generated, which consumers (Immutables is provided scope) cannot
+// resolve: -Xlint:all printed "Cannot find annotation method" and broke -Werror builds.
 @Value.Style(
+    allowedClasspathAnnotations = Override.class,
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
