@@ -35,6 +35,9 @@ public abstract class FederatedCallback {
    * @return the callback
    */
   public static FederatedCallback fromUri(URI callbackUri) {
+    if (callbackUri == null) {
+      throw new InvalidRequestException("callbackUri", "required", "the URI the browser arrived at");
+    }
     return fromQuery(callbackUri.getRawQuery());
   }
 
@@ -43,6 +46,8 @@ public abstract class FederatedCallback {
    *
    * @param rawQuery the query, without the leading {@code ?}; null is read as empty
    * @return the callback
+   * @throws InvalidRequestException if the query is not valid percent-encoding (field {@code
+   *     callback}, rule {@code percent-encoding})
    */
   public static FederatedCallback fromQuery(String rawQuery) {
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -52,7 +57,7 @@ public abstract class FederatedCallback {
         String name = equals < 0 ? pair : pair.substring(0, equals);
         String value = equals < 0 ? "" : pair.substring(equals + 1);
         // The first occurrence wins; a repeated parameter is not allowed to override the state.
-        parameters.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+        parameters.putIfAbsent(decode(name), decode(value));
       }
     }
     return builder()
@@ -61,6 +66,15 @@ public abstract class FederatedCallback {
         .error(Optional.ofNullable(parameters.get("error")))
         .errorDescription(Optional.ofNullable(parameters.get("error_description")))
         .build();
+  }
+
+  private static String decode(String component) {
+    try {
+      return URLDecoder.decode(component, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      // The JDK's message quotes the input, which may hold the code: keep it out.
+      throw new InvalidRequestException("callback", "percent-encoding", "the callback's query is not valid percent-encoding");
+    }
   }
 
   /**

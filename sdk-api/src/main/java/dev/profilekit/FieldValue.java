@@ -2,10 +2,11 @@ package dev.profilekit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -50,6 +51,21 @@ public sealed interface FieldValue
   }
 
   /**
+   * Creates a number value from a {@code double}, by its shortest decimal form ({@code 0.1} is
+   * stored as 0.1).
+   *
+   * @param number the number, finite
+   * @return the value
+   * @throws InvalidRequestException if the number is NaN or infinite (no store can hold them)
+   */
+  static FieldValue of(double number) {
+    if (!Double.isFinite(number)) {
+      throw new InvalidRequestException("value", "finite-number", "a number is finite: not NaN or infinite");
+    }
+    return new Number(BigDecimal.valueOf(number));
+  }
+
+  /**
    * Creates a boolean value.
    *
    * @param bool the boolean
@@ -66,7 +82,7 @@ public sealed interface FieldValue
    * @return the value
    */
   static FieldValue list(List<? extends FieldValue> elements) {
-    return new ListValue(new ArrayList<>(elements));
+    return new ListValue(new ArrayList<>(present(elements, "value")));
   }
 
   /**
@@ -76,7 +92,7 @@ public sealed interface FieldValue
    * @return the value
    */
   static FieldValue list(FieldValue... elements) {
-    return new ListValue(List.of(elements));
+    return new ListValue(Arrays.asList(present(elements, "value")));
   }
 
   /**
@@ -86,14 +102,22 @@ public sealed interface FieldValue
    * @return the value
    */
   static FieldValue map(Map<String, ? extends FieldValue> entries) {
-    return new MapValue(new TreeMap<>(entries));
+    return new MapValue(new LinkedHashMap<>(present(entries, "value")));
+  }
+
+  /** The one null check of every factory and constructor, typed as the API promises. */
+  private static <T> T present(T value, String field) {
+    if (value == null) {
+      throw new InvalidRequestException(field, "required", "a field value, list element, map key or map value is not null");
+    }
+    return value;
   }
 
   /** A text value. @param value the text */
   record Text(String value) implements FieldValue {
     /** Checks the value is present. */
     public Text {
-      Objects.requireNonNull(value, "value");
+      present(value, "value");
     }
   }
 
@@ -101,7 +125,7 @@ public sealed interface FieldValue
   record Number(BigDecimal value) implements FieldValue {
     /** Checks the value is present and normalises it. */
     public Number {
-      Objects.requireNonNull(value, "value");
+      present(value, "value");
       value = value.signum() == 0 ? BigDecimal.ZERO : value.stripTrailingZeros();
     }
   }
@@ -113,7 +137,11 @@ public sealed interface FieldValue
   record ListValue(List<FieldValue> values) implements FieldValue {
     /** Copies the elements into an unmodifiable list. */
     public ListValue {
-      values = List.copyOf(values);
+      List<FieldValue> copy = new ArrayList<>(present(values, "value").size());
+      for (int i = 0; i < values.size(); i++) {
+        copy.add(present(values.get(i), "value[" + i + "]"));
+      }
+      values = Collections.unmodifiableList(copy);
     }
   }
 
@@ -122,7 +150,7 @@ public sealed interface FieldValue
     /** Copies the entries into an unmodifiable, key-sorted map. */
     public MapValue {
       TreeMap<String, FieldValue> sorted = new TreeMap<>();
-      values.forEach((key, value) -> sorted.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+      present(values, "value").forEach((key, value) -> sorted.put(present(key, "value"), present(value, "value." + key)));
       values = Collections.unmodifiableMap(sorted);
     }
   }

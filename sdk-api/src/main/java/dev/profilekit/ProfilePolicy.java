@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.ProviderText;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -30,7 +31,7 @@ import java.util.regex.Pattern;
  *   <li>values: text up to {@value #MAX_TEXT_LENGTH} characters of well-formed UTF-16; numbers
  *       DynamoDB can store (38 significant digits, magnitude 1E-130 to 1E+126); lists and maps up to
  *       {@value #MAX_COLLECTION_SIZE} entries; nesting at most {@value #MAX_DEPTH} levels; map keys
- *       1 to 64 characters; one value at most {@value #MAX_VALUE_BYTES} bytes encoded;
+ *       1 to 64 characters and never {@code __proto__}; one value at most {@value #MAX_VALUE_BYTES} bytes encoded;
  *   <li>the whole update at most {@value #MAX_UPDATE_BYTES} bytes encoded, and a stored profile at
  *       most {@value #MAX_ITEM_BYTES} bytes, well under DynamoDB's 400 KB item limit;
  *   <li>a field may not be both set and removed in one update; an expected version is not negative;
@@ -39,12 +40,16 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Failures name the field and the rule ({@link InvalidProfileException}) or the admin-only field
- * ({@link ForbiddenFieldException}); they never echo the rejected value.
+ * ({@link ForbiddenFieldException}); they never echo the rejected value. A custom field or
+ * preference with a malformed name is reported by its path ({@code customFields.<name>}, the name
+ * with control characters replaced): a name is no secret, and the path says which entry to fix.
  */
 public final class ProfilePolicy {
 
   /** Longest display, given or family name, in characters. */
   public static final int MAX_NAME_LENGTH = 128;
+  /** The one map key refused whatever its shape: JavaScript's JSON readers treat it as the prototype. */
+  private static final String PROTOTYPE_KEY = "__proto__";
   /** Longest avatar URL, in characters. */
   public static final int MAX_URL_LENGTH = 2048;
   /** Longest locale tag, in characters. */
@@ -225,7 +230,10 @@ public final class ProfilePolicy {
 
   private static void checkName(String group, String name) {
     if (name == null || !FIELD_NAME.matcher(name).matches()) {
-      throw new InvalidProfileException(group, "name-pattern", "names match " + NAME_PATTERN);
+      // The path names the offending entry; a name is no secret, but it is caller text, so it is
+      // cleaned (control characters, length) before it reaches a message.
+      String field = name == null ? group : group + "." + ProviderText.printable(name);
+      throw new InvalidProfileException(field, "name-pattern", "names match " + NAME_PATTERN);
     }
   }
 
@@ -252,6 +260,9 @@ public final class ProfilePolicy {
         String key = entry.getKey();
         if (key.isEmpty() || key.length() > 64 || hasControlCharacter(key) || !isWellFormedUtf16(key)) {
           throw new InvalidProfileException(field, "map-key", "map keys have 1 to 64 characters and no control characters");
+        }
+        if (key.equals(PROTOTYPE_KEY)) {
+          throw new InvalidProfileException(field, "map-key", "a map key is not __proto__ (JavaScript readers of the profile, dynalite among them, take it as the object's prototype)");
         }
         checkValue(field, entry.getValue(), depth + 1);
       }

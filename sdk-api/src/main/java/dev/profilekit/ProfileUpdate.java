@@ -20,11 +20,33 @@ import org.immutables.value.Value;
  *     .expectedVersion(profile.version())
  *     .set(ProfileField.DISPLAY_NAME, "Ada")
  *     .remove(ProfileField.AVATAR_URL)
- *     .putSetCustomField("favouriteColour", FieldValue.of("green"))
+ *     .customField("favouriteColour", FieldValue.of("green"))
+ *     .removePreference("theme")
  *     .build();
  * }</pre>
  */
 @Value.Immutable
+// The package style, except for the generated builder's names: the hand-written Builder below
+// does not extend it (typeInnerBuilder names no class here) but delegates to it, so that its
+// replace-all methods (setCustomFields(Map)...) are not public API.
+@Value.Style(
+    typeBuilder = "UpdateBuilder",
+    typeInnerBuilder = "GeneratedBuilderBase",
+    builder = "updateBuilder",
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+    jdkOnly = true,
+    defaultAsDefault = true,
+    depluralize = true,
+    depluralizeDictionary = {
+      "setField:setFields",
+      "removeField:removeFields",
+      "setPreference:setPreferences",
+      "removePreference:removePreferences",
+      "setCustomField:setCustomFields",
+      "removeCustomField:removeCustomFields"
+    })
 public abstract class ProfileUpdate {
 
   ProfileUpdate() {}
@@ -133,19 +155,51 @@ public abstract class ProfileUpdate {
         || removeCustomFields().stream().anyMatch(policy::isAdminOnly);
   }
 
-  /** Builds a {@link ProfileUpdate}. */
-  public static final class Builder extends ImmutableProfileUpdate.Builder {
+  /**
+   * Builds a {@link ProfileUpdate}: one method per standard field, one per kind of entry and one
+   * per removal. Every method adds to what was given before (nothing replaces an earlier entry
+   * except a later value for the same name), and a missing argument fails at once with an {@link
+   * InvalidRequestException} naming it.
+   */
+  public static final class Builder {
+
+    private final ImmutableProfileUpdate.UpdateBuilder delegate = ImmutableProfileUpdate.updateBuilder();
+
     Builder() {}
+
+    /**
+     * Copies every entry of an update into this builder, in addition to what it holds.
+     *
+     * @param update the update to copy
+     * @return this builder
+     */
+    public Builder from(ProfileUpdate update) {
+      delegate.from(required(update, "update"));
+      return this;
+    }
+
+    /**
+     * Applies the update only if the stored profile still has this version (0 for a fallback).
+     *
+     * @param version the version last read
+     * @return this builder
+     */
+    public Builder expectedVersion(long version) {
+      delegate.expectedVersion(version);
+      return this;
+    }
 
     /**
      * Sets a standard text field.
      *
      * @param field the field
-     * @param value the new value
+     * @param value the new value; to clear a field use {@link #remove(ProfileField)}
      * @return this builder
      */
     public Builder set(ProfileField field, String value) {
-      return putSetField(field, value);
+      required(field, "field");
+      delegate.putSetField(field, required(value, field.attributeName()));
+      return this;
     }
 
     /**
@@ -155,7 +209,8 @@ public abstract class ProfileUpdate {
      * @return this builder
      */
     public Builder remove(ProfileField field) {
-      return addRemoveField(field);
+      delegate.addRemoveField(required(field, "field"));
+      return this;
     }
 
     /**
@@ -169,6 +224,56 @@ public abstract class ProfileUpdate {
     }
 
     /**
+     * Sets the given name.
+     *
+     * @param givenName the new given name
+     * @return this builder
+     */
+    public Builder givenName(String givenName) {
+      return set(ProfileField.GIVEN_NAME, givenName);
+    }
+
+    /**
+     * Sets the family name.
+     *
+     * @param familyName the new family name
+     * @return this builder
+     */
+    public Builder familyName(String familyName) {
+      return set(ProfileField.FAMILY_NAME, familyName);
+    }
+
+    /**
+     * Sets the avatar URL (https).
+     *
+     * @param avatarUrl the new URL
+     * @return this builder
+     */
+    public Builder avatarUrl(String avatarUrl) {
+      return set(ProfileField.AVATAR_URL, avatarUrl);
+    }
+
+    /**
+     * Sets the locale (a BCP 47 tag such as {@code en-GB}).
+     *
+     * @param locale the new locale
+     * @return this builder
+     */
+    public Builder locale(String locale) {
+      return set(ProfileField.LOCALE, locale);
+    }
+
+    /**
+     * Sets the time zone (an IANA id such as {@code Europe/Paris}).
+     *
+     * @param zoneinfo the new zone id
+     * @return this builder
+     */
+    public Builder zoneinfo(String zoneinfo) {
+      return set(ProfileField.ZONEINFO, zoneinfo);
+    }
+
+    /**
      * Sets a custom field.
      *
      * @param name the custom field's name
@@ -176,7 +281,30 @@ public abstract class ProfileUpdate {
      * @return this builder
      */
     public Builder customField(String name, FieldValue value) {
-      return putSetCustomField(name, value);
+      delegate.putSetCustomField(required(name, "customFields"), required(value, "customFields." + name));
+      return this;
+    }
+
+    /**
+     * Sets several custom fields, in addition to those set before.
+     *
+     * @param fields names and values
+     * @return this builder
+     */
+    public Builder customFields(Map<String, ? extends FieldValue> fields) {
+      required(fields, "customFields").forEach(this::customField);
+      return this;
+    }
+
+    /**
+     * Removes a custom field.
+     *
+     * @param name the custom field's name
+     * @return this builder
+     */
+    public Builder removeCustomField(String name) {
+      delegate.addRemoveCustomField(required(name, "customFields"));
+      return this;
     }
 
     /**
@@ -187,7 +315,67 @@ public abstract class ProfileUpdate {
      * @return this builder
      */
     public Builder preference(String name, FieldValue value) {
-      return putSetPreference(name, value);
+      delegate.putSetPreference(required(name, "preferences"), required(value, "preferences." + name));
+      return this;
+    }
+
+    /**
+     * Sets several preferences, in addition to those set before.
+     *
+     * @param preferences names and values
+     * @return this builder
+     */
+    public Builder preferences(Map<String, ? extends FieldValue> preferences) {
+      required(preferences, "preferences").forEach(this::preference);
+      return this;
+    }
+
+    /**
+     * Removes a preference.
+     *
+     * @param name the preference's name
+     * @return this builder
+     */
+    public Builder removePreference(String name) {
+      delegate.addRemovePreference(required(name, "preferences"));
+      return this;
+    }
+
+    /**
+     * Sets the subscription (admin view only).
+     *
+     * @param subscription the subscription
+     * @return this builder
+     */
+    public Builder subscription(Subscription subscription) {
+      delegate.subscription(required(subscription, "subscription"));
+      return this;
+    }
+
+    /**
+     * Removes the subscription (admin view only).
+     *
+     * @return this builder
+     */
+    public Builder removeSubscription() {
+      delegate.removeSubscription(true);
+      return this;
+    }
+
+    /**
+     * Builds the update. The content rules ({@link ProfilePolicy}) are checked when it is applied.
+     *
+     * @return the update
+     */
+    public ProfileUpdate build() {
+      return delegate.build();
+    }
+
+    private static <T> T required(T value, String field) {
+      if (value == null) {
+        throw new InvalidRequestException(field, "required", "a value is required; to clear a field, remove it");
+      }
+      return value;
     }
   }
 }

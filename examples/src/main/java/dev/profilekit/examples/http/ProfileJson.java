@@ -120,22 +120,22 @@ final class ProfileJson {
       } else if (key.equals("preferences")) {
         entries(key, value).forEach((name, v) -> {
           if (v == null) {
-            update.addRemovePreference(name);
+            update.removePreference(name);
           } else {
-            update.putSetPreference(name, toFieldValue(key + "." + name, v, 1));
+            update.preference(name, toFieldValue(key + "." + name, v, 1));
           }
         });
       } else if (key.equals("customFields")) {
         entries(key, value).forEach((name, v) -> {
           if (v == null) {
-            update.addRemoveCustomField(name);
+            update.removeCustomField(name);
           } else {
-            update.putSetCustomField(name, toFieldValue(key + "." + name, v, 1));
+            update.customField(name, toFieldValue(key + "." + name, v, 1));
           }
         });
       } else if (key.equals("subscription")) {
         if (value == null) {
-          update.removeSubscription(true);
+          update.removeSubscription();
         } else {
           update.subscription(toSubscription(value));
         }

@@ -115,10 +115,10 @@ public final class ProfileResource {
   private void requireWritable(Map<String, Object> body) {
     ProfileUpdate.Builder names = ProfileUpdate.builder();
     if (body.containsKey("subscription")) {
-      names.removeSubscription(true);
+      names.removeSubscription();
     }
     if (body.get("customFields") instanceof Map<?, ?> customFields) {
-      customFields.keySet().forEach(name -> names.addRemoveCustomField(String.valueOf(name)));
+      customFields.keySet().forEach(name -> names.removeCustomField(String.valueOf(name)));
     }
     try {
       service.policy().validateUserUpdate(names.build());

@@ -145,10 +145,10 @@ class ProfileStoreIT {
 
     UserProfile updated = store.update(userId, ProfileUpdate.builder()
         .remove(ProfileField.GIVEN_NAME)
-        .addRemovePreference("theme")
-        .addRemoveCustomField("plan")
-        .addRemoveCustomField("neverSet")
-        .removeSubscription(true)
+        .removePreference("theme")
+        .removeCustomField("plan")
+        .removeCustomField("neverSet")
+        .removeSubscription()
         .build(), fallback(), NOW);
 
     assertThat(updated.givenName()).isEmpty();
@@ -266,7 +266,7 @@ class ProfileStoreIT {
         "list", FieldValue.list(FieldValue.of(1), FieldValue.of("two"), FieldValue.list()),
         "map", FieldValue.map(Map.of("a", FieldValue.map(Map.of()), "b", FieldValue.of(true))));
 
-    store.update(userId, ProfileUpdate.builder().putAllSetCustomFields(values).build(), fallback(), NOW);
+    store.update(userId, ProfileUpdate.builder().customFields(values).build(), fallback(), NOW);
 
     assertThat(store.read(userId).profile().orElseThrow().customFields()).containsAllEntriesOf(values);
   }

@@ -56,7 +56,7 @@ public interface AdminAndConcurrencyCases extends ContractHarness {
     service().admin().updateProfile(user.userId(),
         ProfileUpdate.builder().subscription(Subscription.builder().plan("pro").status(SubscriptionStatus.TRIALING).build()).build());
 
-    UserProfile updated = service().admin().updateProfile(user.userId(), ProfileUpdate.builder().removeSubscription(true).build());
+    UserProfile updated = service().admin().updateProfile(user.userId(), ProfileUpdate.builder().removeSubscription().build());
 
     assertThat(updated.subscription()).isEmpty();
   }

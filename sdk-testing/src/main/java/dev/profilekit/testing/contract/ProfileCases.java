@@ -130,7 +130,7 @@ public interface ProfileCases extends ContractHarness {
         "address", FieldValue.map(Map.of("city", FieldValue.of("London"),
             "geo", FieldValue.map(Map.of("lat", FieldValue.of(new BigDecimal("51.5072")), "lon", FieldValue.of(new BigDecimal("-0.1276")))))));
 
-    service().updateProfile(user, ProfileUpdate.builder().putAllSetCustomFields(fields).build());
+    service().updateProfile(user, ProfileUpdate.builder().customFields(fields).build());
 
     assertThat(service().getProfile(user).customFields()).isEqualTo(fields);
   }
@@ -145,7 +145,7 @@ public interface ProfileCases extends ContractHarness {
         "zero", FieldValue.of(BigDecimal.ZERO),
         "trailing", FieldValue.of(new BigDecimal("2.500")));
 
-    service().updateProfile(user, ProfileUpdate.builder().putAllSetCustomFields(numbers).build());
+    service().updateProfile(user, ProfileUpdate.builder().customFields(numbers).build());
 
     assertThat(service().getProfile(user).customFields()).isEqualTo(numbers);
     assertThat(service().getProfile(user).customFields().get("trailing")).isEqualTo(FieldValue.of(new BigDecimal("2.5")));
@@ -157,7 +157,7 @@ public interface ProfileCases extends ContractHarness {
     service().updateProfile(user, ProfileUpdate.builder().preference("theme", FieldValue.of("dark"))
         .preference("newsletter", FieldValue.of(false)).build());
 
-    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().addRemovePreference("theme").build());
+    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().removePreference("theme").build());
 
     assertThat(updated.preferences()).isEqualTo(Map.of("newsletter", FieldValue.of(false)));
   }
@@ -167,7 +167,7 @@ public interface ProfileCases extends ContractHarness {
     VerifiedUser user = newUser();
     service().updateProfile(user, ProfileUpdate.builder().customField("a", FieldValue.of("1")).customField("b", FieldValue.of("2")).build());
 
-    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().addRemoveCustomField("a").build());
+    UserProfile updated = service().updateProfile(user, ProfileUpdate.builder().removeCustomField("a").build());
 
     assertThat(updated.customFields()).isEqualTo(Map.of("b", FieldValue.of("2")));
   }
@@ -239,14 +239,27 @@ public interface ProfileCases extends ContractHarness {
   }
 
   @Test
-  default void aCustomFieldWithAnInvalidNameIsRejectedWithTheGroupNamed() {
+  default void aCustomFieldWithAnInvalidNameIsRejectedWithItsPathNamed() {
     VerifiedUser user = newUser();
 
     InvalidProfileException rejected = thrown(InvalidProfileException.class,
         () -> service().updateProfile(user, ProfileUpdate.builder().customField("Bad-Name", FieldValue.of("v")).build()));
 
-    assertThat(rejected.field()).isEqualTo("customFields");
+    assertThat(rejected.field()).isEqualTo("customFields.Bad-Name");
     assertThat(rejected.rule()).isEqualTo("name-pattern");
+  }
+
+  @Test
+  default void aProtoMapKeyIsRejectedBeforeAnythingIsStored() {
+    VerifiedUser user = newUser();
+    FieldValue polluting = FieldValue.map(Map.of("settings", FieldValue.map(Map.of("__proto__", FieldValue.of(true)))));
+
+    InvalidProfileException rejected = thrown(InvalidProfileException.class,
+        () -> service().updateProfile(user, ProfileUpdate.builder().customField("prefs", polluting).build()));
+
+    assertThat(rejected.field()).isEqualTo("customFields.prefs");
+    assertThat(rejected.rule()).isEqualTo("map-key");
+    assertThat(service().getProfile(user).customFields()).isEmpty();
   }
 
   @Test

@@ -113,12 +113,13 @@ final class ProfileArbitraries {
     Arbitrary<Set<ProfileField>> removes = Arbitraries.subsetOf(ProfileField.values());
     Arbitrary<Set<String>> removeNames = fieldName().set().ofMaxSize(3);
     return Combinators.combine(sets, removes, entries(), removeNames, entries(), removeNames).as((set, remove, prefs, removePrefs, custom, removeCustom) -> {
-      ProfileUpdate.Builder update = ProfileUpdate.builder().putAllSetFields(set);
-      remove.stream().filter(f -> !set.containsKey(f)).forEach(update::addRemoveField);
-      update.putAllSetPreferences(prefs);
-      removePrefs.stream().filter(n -> !prefs.containsKey(n)).forEach(update::addRemovePreference);
-      update.putAllSetCustomFields(custom);
-      removeCustom.stream().filter(n -> !custom.containsKey(n)).forEach(update::addRemoveCustomField);
+      ProfileUpdate.Builder update = ProfileUpdate.builder();
+      set.forEach(update::set);
+      remove.stream().filter(f -> !set.containsKey(f)).forEach(update::remove);
+      update.preferences(prefs);
+      removePrefs.stream().filter(n -> !prefs.containsKey(n)).forEach(update::removePreference);
+      update.customFields(custom);
+      removeCustom.stream().filter(n -> !custom.containsKey(n)).forEach(update::removeCustomField);
       return update.build();
     });
   }

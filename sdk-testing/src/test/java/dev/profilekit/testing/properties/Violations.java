@@ -80,12 +80,12 @@ final class Violations {
 
   static Arbitrary<Violation> badCustomFieldName() {
     return Arbitraries.of("Upper", "1digit", "has-dash", "", "_under", "x".repeat(65), "sp ace", "ümlaut")
-        .map(name -> new Violation("customFields", null, b -> b.customField(name, FieldValue.of("v"))));
+        .map(name -> new Violation("customFields." + name, null, b -> b.customField(name, FieldValue.of("v"))));
   }
 
   static Arbitrary<Violation> badPreferenceName() {
     return Arbitraries.of("Theme", "9lives", "dark-mode", "")
-        .map(name -> new Violation("preferences", null, b -> b.preference(name, FieldValue.of(true))));
+        .map(name -> new Violation("preferences." + name, null, b -> b.preference(name, FieldValue.of(true))));
   }
 
   static Arbitrary<Violation> longText() {
@@ -132,13 +132,13 @@ final class Violations {
       for (int i = 0; i < count; i++) {
         many.put("bulk" + i, FieldValue.of(i));
       }
-      return b.putAllSetCustomFields(many);
+      return b.customFields(many);
     }));
   }
 
   static Arbitrary<Violation> setAndRemovedCustomField() {
     return ProfileArbitraries.fieldName().map(name -> new Violation("customFields." + name, null,
-        b -> b.customField(name, FieldValue.of(1)).addRemoveCustomField(name)));
+        b -> b.customField(name, FieldValue.of(1)).removeCustomField(name)));
   }
 
   static Arbitrary<Violation> setAndRemovedStandardField() {

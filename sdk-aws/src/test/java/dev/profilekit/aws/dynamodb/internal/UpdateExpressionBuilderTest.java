@@ -21,7 +21,7 @@ class UpdateExpressionBuilderTest {
         .displayName("Ada")
         .remove(ProfileField.AVATAR_URL)
         .preference("theme", FieldValue.of("dark"))
-        .addRemoveCustomField("old")
+        .removeCustomField("old")
         .build(), NOW);
 
     assertThat(expression.names().values())
