@@ -30,6 +30,7 @@ import org.immutables.value.Value;
 // does not extend it (typeInnerBuilder names no class here) but delegates to it, so that its
 // replace-all methods (setCustomFields(Map)...) are not public API.
 @Value.Style(
+    allowedClasspathAnnotations = Override.class,
     typeBuilder = "UpdateBuilder",
     typeInnerBuilder = "GeneratedBuilderBase",
     builder = "updateBuilder",
