@@ -26,28 +26,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-// The package style, except for the generated builder's names: the hand-written Builder below
-// does not extend it (typeInnerBuilder names no class here) but delegates to it, so that its
-// replace-all methods (setCustomFields(Map)...) are not public API.
-@Value.Style(
-    allowedClasspathAnnotations = Override.class,
-    typeBuilder = "UpdateBuilder",
-    typeInnerBuilder = "GeneratedBuilderBase",
-    builder = "updateBuilder",
-    visibility = Value.Style.ImplementationVisibility.PACKAGE,
-    overshadowImplementation = true,
-    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
-    jdkOnly = true,
-    defaultAsDefault = true,
-    depluralize = true,
-    depluralizeDictionary = {
-      "setField:setFields",
-      "removeField:removeFields",
-      "setPreference:setPreferences",
-      "removePreference:removePreferences",
-      "setCustomField:setCustomFields",
-      "removeCustomField:removeCustomFields"
-    })
+@ProfileUpdateStyle
 public abstract class ProfileUpdate {
 
   ProfileUpdate() {}
