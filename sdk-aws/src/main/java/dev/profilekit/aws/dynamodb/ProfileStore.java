@@ -41,6 +41,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -369,17 +370,9 @@ public final class ProfileStore {
    * @return the page
    */
   public StoredRecord.Page records(int pageSize, String pageToken) {
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
-    }
-    Map<String, AttributeValue> start = pageToken == null ? null : ProfilePageToken.decode(pageToken);
-    ScanResponse response = call("Scan", () -> dynamoDb.scan(b -> b
-        .tableName(table)
-        .limit(pageSize)
-        .exclusiveStartKey(start)
-        .consistentRead(true)
+    ScanResponse response = scan(pageSize, pageToken, true, b -> b
         .projectionExpression("#u, #v, #d, #e")
-        .expressionAttributeNames(Map.of("#u", USER_ID, "#v", VERSION, "#d", ACCOUNT_DELETED_AT, "#e", EXPIRES_AT))));
+        .expressionAttributeNames(Map.of("#u", USER_ID, "#v", VERSION, "#d", ACCOUNT_DELETED_AT, "#e", EXPIRES_AT)));
     List<StoredRecord> records = new ArrayList<>();
     for (Map<String, AttributeValue> item : response.items()) {
       String userId = item.get(USER_ID).s();
@@ -456,17 +449,9 @@ public final class ProfileStore {
    * @return the page
    */
   public ProfilePage page(int pageSize, String pageToken) {
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
-    }
-    Map<String, AttributeValue> start = pageToken == null ? null : ProfilePageToken.decode(pageToken);
-    ScanResponse response = call("Scan", () -> dynamoDb.scan(b -> b
-        .tableName(table)
-        .limit(pageSize)
-        .exclusiveStartKey(start)
-        .consistentRead(consistentReads)
+    ScanResponse response = scan(pageSize, pageToken, consistentReads, b -> b
         .filterExpression("attribute_exists(#v)")
-        .expressionAttributeNames(Map.of("#v", VERSION))));
+        .expressionAttributeNames(Map.of("#v", VERSION)));
     ProfilePage.Builder page = ProfilePage.builder();
     response.items().stream().filter(ProfileItemCodec::isProfile).map(ProfileItemCodec::fromItem).forEach(page::addProfile);
     if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
@@ -498,6 +483,18 @@ public final class ProfileStore {
       }
     };
     return StreamSupport.stream(pages, false).flatMap(page -> page.profiles().stream());
+  }
+
+  /** One page of a scan from a page token; {@code request} adds the filter or projection. */
+  private ScanResponse scan(int pageSize, String pageToken, boolean consistent, Consumer<ScanRequest.Builder> request) {
+    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+      throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
+    }
+    Map<String, AttributeValue> start = pageToken == null ? null : ProfilePageToken.decode(pageToken);
+    return call("Scan", () -> dynamoDb.scan(b -> {
+      b.tableName(table).limit(pageSize).exclusiveStartKey(start).consistentRead(consistent);
+      request.accept(b);
+    }));
   }
 
   private static Map<String, AttributeValue> key(String userId) {
