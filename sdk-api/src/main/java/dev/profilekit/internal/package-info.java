@@ -1,6 +1,7 @@
 /**
- * Rules shared by ProfileKit's own implementations (the AWS one and the in-memory fake), kept in
- * one place so both apply them identically. Not public API: consumers must not use this package;
- * it may change in any release.
+ * Not public API: the rules that the in-memory service ({@code profilekit-testing}) and the AWS
+ * implementation ({@code profilekit-aws}) share, written once so that the two cannot judge
+ * differently. Anything here may change or disappear in any release; do not use it from your
+ * code. See {@code docs/decisions.md} for how this package is kept from consumers.
  */
 package dev.profilekit.internal;

@@ -13,17 +13,16 @@ import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.UserIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The admin view of {@link AwsUserProfileService}: any user's profile, admin-only fields, listing. */
 final class AwsProfileAdmin implements ProfileAdmin {
 
   // Cognito subs are UUIDs; this also keeps ids safe inside a ListUsers filter.
-  private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_.:@+-]{1,128}");
 
   private final ProfileStore store;
   private final ProfileFallback fallback;
@@ -41,18 +40,18 @@ final class AwsProfileAdmin implements ProfileAdmin {
 
   @Override
   public UserProfile getProfile(String userId) {
-    StoredItem item = store.read(checkUserId(userId));
+    StoredItem item = store.read(UserIds.check(userId));
     return item.profile().orElseGet(() -> fallback.of(userId));
   }
 
   @Override
   public Optional<UserProfile> findStoredProfile(String userId) {
-    return store.read(checkUserId(userId)).profile();
+    return store.read(UserIds.check(userId)).profile();
   }
 
   @Override
   public UserProfile updateProfile(String userId, ProfileUpdate update) {
-    checkUserId(userId);
+    UserIds.check(userId);
     if (update == null) {
       throw new InvalidRequestException("update", "required", "a profile update");
     }
@@ -62,7 +61,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
 
   @Override
   public void deleteProfile(String userId) {
-    store.delete(checkUserId(userId));
+    store.delete(UserIds.check(userId));
   }
 
   @Override
@@ -116,8 +115,8 @@ final class AwsProfileAdmin implements ProfileAdmin {
    */
   @Override
   public void signOutEverywhere(String userId) {
-    checkUserId(userId);
-    store.recordSignOut(userId, AwsUserProfileService.revocationInstant(clock));
+    UserIds.check(userId);
+    store.recordSignOut(userId, clock.instant());
     try {
       auth.adminGlobalSignOut(userId);
     } catch (UserNotFoundException notTheUsername) {
@@ -127,10 +126,4 @@ final class AwsProfileAdmin implements ProfileAdmin {
     }
   }
 
-  private static String checkUserId(String userId) {
-    if (userId == null || !USER_ID.matcher(userId).matches()) {
-      throw new InvalidRequestException("userId", userId == null ? "required" : "format", "a Cognito sub");
-    }
-    return userId;
-  }
 }

@@ -27,10 +27,10 @@ import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.SignOutRule;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -125,7 +125,7 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public void changePassword(AuthSession session, String currentPassword, String newPassword) {
-    auth.changePassword(requireSession(session).accessToken(), currentPassword, newPassword);
+    auth.changePassword(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), currentPassword, newPassword);
   }
 
   // ---------------------------------------------------------------- sign-in and sessions
@@ -142,33 +142,27 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public AuthSession refresh(AuthSession session) {
-    String refreshToken = refreshToken(requireSession(session));
+    String refreshToken = RequestChecks.refreshToken(session);
     CognitoTokens tokens = auth.refresh(refreshToken, session.user().username());
     return session(tokens, Optional.of(refreshToken));
   }
 
   @Override
   public void signOut(AuthSession session) {
-    auth.revoke(refreshToken(requireSession(session)));
+    auth.revoke(RequestChecks.refreshToken(session));
   }
 
   /**
    * {@inheritDoc}
    *
-   * <p>The revocation is recorded first, so that it holds even when the Cognito call fails. It is
-   * recorded as the next whole second after now, because a token's {@code iat} has whole seconds:
-   * a token issued in the same second as the sign-out is revoked too, and a new sign-in works
-   * from the next second on.
+   * <p>The revocation is recorded first (the sign-out instant), so that it holds even when the
+   * Cognito call fails.
    */
   @Override
   public void signOutEverywhere(AuthSession session) {
-    AuthSession checked = requireSession(session);
-    store.recordSignOut(checked.user().userId(), revocationInstant(clock));
+    AuthSession checked = RequestChecks.required(session, RequestChecks.SESSION);
+    store.recordSignOut(checked.user().userId(), clock.instant());
     auth.globalSignOut(checked.accessToken());
-  }
-
-  static Instant revocationInstant(Clock clock) {
-    return clock.instant().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
   }
 
   @Override
@@ -219,14 +213,11 @@ public final class AwsUserProfileService implements UserProfileService {
    */
   @Override
   public UserProfile getProfile(VerifiedUser user) {
-    VerifiedUser checked = requireUser(user);
+    VerifiedUser checked = RequestChecks.required(user, RequestChecks.USER);
     StoredItem item = store.read(checked.userId());
-    item.tokensValidAfter().ifPresent(validAfter -> {
-      // Same rule as the verifier: whole seconds, since iat has no more.
-      if (checked.issuedAt().isBefore(validAfter.truncatedTo(ChronoUnit.SECONDS))) {
-        throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out everywhere");
-      }
-    });
+    if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), checked.issuedAt())) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out everywhere");
+    }
     if (item.profile().isPresent()) {
       return item.profile().get();
     }
@@ -240,17 +231,15 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public UserProfile updateProfile(VerifiedUser user, ProfileUpdate update) {
-    VerifiedUser checked = requireUser(user);
-    if (update == null) {
-      throw new InvalidRequestException("update", "required", "a profile update");
-    }
+    VerifiedUser checked = RequestChecks.required(user, RequestChecks.USER);
+    RequestChecks.required(update, RequestChecks.UPDATE);
     policy.validateUserUpdate(update);
     return store.update(checked.userId(), update, () -> fallback.of(checked), clock.instant());
   }
 
   @Override
   public void deleteProfile(VerifiedUser user) {
-    store.delete(requireUser(user).userId());
+    store.delete(RequestChecks.required(user, RequestChecks.USER).userId());
   }
 
   @Override
@@ -323,24 +312,8 @@ public final class AwsUserProfileService implements UserProfileService {
         .build();
   }
 
-  private static AuthSession requireSession(AuthSession session) {
-    if (session == null) {
-      throw new InvalidRequestException("session", "required", "a session from signIn or refresh");
-    }
-    return session;
-  }
 
-  private static String refreshToken(AuthSession session) {
-    return session.refreshToken().orElseThrow(() -> new InvalidRequestException(
-        "session.refreshToken", "required", "a session from signIn, which holds a refresh token"));
-  }
 
-  private static VerifiedUser requireUser(VerifiedUser user) {
-    if (user == null) {
-      throw new InvalidRequestException("user", "required", "a user from verify() or a session");
-    }
-    return user;
-  }
 
   @Override
   public String toString() {

@@ -59,13 +59,6 @@ class AwsUserProfileServiceBuilderTest {
   }
 
   @Test
-  void aSignOutIsRecordedAsTheNextWholeSecond() {
-    Clock clock = Clock.fixed(Instant.parse("2026-11-26T10:00:00.250Z"), ZoneOffset.UTC);
-
-    assertThat(AwsUserProfileService.revocationInstant(clock)).isEqualTo(Instant.parse("2026-11-26T10:00:01Z"));
-  }
-
-  @Test
   void toStringNamesTheTableOnly() {
     assertThat(complete().appClientSecret("s3cr3t-value").build().toString()).contains("profiles").doesNotContain("s3cr3t");
   }

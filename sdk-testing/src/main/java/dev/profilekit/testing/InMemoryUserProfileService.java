@@ -33,6 +33,8 @@ import dev.profilekit.testing.internal.Secrets;
 import dev.profilekit.testing.internal.SessionIssuer;
 import dev.profilekit.testing.internal.UserDirectory;
 import dev.profilekit.testing.internal.UserRecord;
+import dev.profilekit.internal.RedirectUris;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -209,7 +211,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public SignUpResult signUp(SignUpRequest request) {
-    UserRecord user = directory.signUp(required(request, "request"));
+    UserRecord user = directory.signUp(RequestChecks.required(request, "request"));
     return SignUpResult.builder().userId(user.userId()).confirmed(false).codeDeliveryDestination(HostedUi.mask(user.email())).build();
   }
 
@@ -235,7 +237,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void changePassword(AuthSession session, String currentPassword, String newPassword) {
-    VerifiedUser user = sessions.verify(required(session, "session").accessToken());
+    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
     directory.changePassword(user.userId(), currentPassword, newPassword);
   }
 
@@ -256,7 +258,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public SignInResult respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword) {
-    required(challenge, "challenge");
+    RequestChecks.required(challenge, "challenge");
     if (challenge.type() != AuthChallenge.Type.NEW_PASSWORD_REQUIRED) {
       throw new InvalidRequestException("challenge", "new-password-required", "a NEW_PASSWORD_REQUIRED challenge");
     }
@@ -266,9 +268,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public AuthSession refresh(AuthSession session) {
-    String refreshToken = required(session, "session").refreshToken()
-        .orElseThrow(() -> new InvalidRequestException("refreshToken", "required", "a session that holds a refresh token"));
-    return sessions.refresh(refreshToken, userId -> {
+    return sessions.refresh(RequestChecks.refreshToken(session), userId -> {
       UserRecord user = directory.byId(userId);
       return user == null ? null : user.subject(null);
     });
@@ -276,12 +276,12 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void signOut(AuthSession session) {
-    required(session, "session").refreshToken().ifPresent(sessions::revoke);
+    sessions.revoke(RequestChecks.refreshToken(session));
   }
 
   @Override
   public void signOutEverywhere(AuthSession session) {
-    VerifiedUser user = sessions.verify(required(session, "session").accessToken());
+    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
     sessions.signOutEverywhere(user.userId());
   }
 
@@ -294,11 +294,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public PendingFederatedSignIn federatedSignIn(IdentityProvider provider, URI redirectUri) {
-    required(provider, "provider");
-    required(redirectUri, "redirectUri");
-    if (!redirectUri.isAbsolute()) {
-      throw new InvalidRequestException("redirectUri", "absolute", "an absolute URL registered as a callback of the app client");
-    }
+    RequestChecks.required(provider, "provider");
+    RedirectUris.check("redirectUri", redirectUri);
     if (!settings.callbackUrls().isEmpty() && !settings.callbackUrls().contains(redirectUri)) {
       throw new InvalidRequestException("redirectUri", "registered-callback", "one of the app client's callback URLs");
     }
@@ -317,8 +314,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback) {
-    required(pending, "pending");
-    required(callback, "callback");
+    RequestChecks.required(pending, "pending");
+    RequestChecks.required(callback, "callback");
     if (callback.error().isPresent()) {
       throw ProviderText.callbackRefusal(callback);
     }
@@ -363,14 +360,14 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public URI logoutUri(URI logoutRedirectUri) {
-    return HostedUi.logoutUri(settings, required(logoutRedirectUri, "logoutRedirectUri"));
+    return HostedUi.logoutUri(settings, RedirectUris.check("logoutRedirectUri", logoutRedirectUri));
   }
 
   // ---------------------------------------------------------------- profiles
 
   @Override
   public UserProfile getProfile(VerifiedUser user) {
-    required(user, "user");
+    RequestChecks.required(user, RequestChecks.USER);
     sessions.checker().checkNotRevoked(user.userId(), user.issuedAt());
     UserProfile stored = profiles.get(user.userId());
     return stored != null ? stored : fallbacks.of(user);
@@ -378,14 +375,14 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public UserProfile updateProfile(VerifiedUser user, ProfileUpdate update) {
-    required(user, "user");
-    settings.policy().validateUserUpdate(required(update, "update"));
+    RequestChecks.required(user, RequestChecks.USER);
+    settings.policy().validateUserUpdate(RequestChecks.required(update, RequestChecks.UPDATE));
     return profiles.update(user.userId(), update, () -> fallbacks.of(user));
   }
 
   @Override
   public void deleteProfile(VerifiedUser user) {
-    profiles.delete(required(user, "user").userId());
+    profiles.delete(RequestChecks.required(user, RequestChecks.USER).userId());
   }
 
   @Override
@@ -441,10 +438,4 @@ public final class InMemoryUserProfileService implements UserProfileService {
     sessions.signOutEverywhere(userId);
   }
 
-  private static <T> T required(T value, String name) {
-    if (value == null) {
-      throw new InvalidRequestException(name, "required", "a value");
-    }
-    return value;
-  }
 }

@@ -5,6 +5,7 @@ import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
+import dev.profilekit.internal.CognitoIdentities;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -361,7 +362,7 @@ public final class CognitoAuth {
 
   private static CognitoUser user(String username, Map<String, String> attributes, Optional<Instant> createdAt) {
     String sub = attributes.getOrDefault("sub", username);
-    return new CognitoUser(username, sub, attributes, CognitoIdentities.parse(attributes.get("identities")), createdAt);
+    return new CognitoUser(username, sub, attributes, CognitoIdentities.fromAttribute(attributes.get("identities")), createdAt);
   }
 
   private static Map<String, String> attributes(List<AttributeType> list) {

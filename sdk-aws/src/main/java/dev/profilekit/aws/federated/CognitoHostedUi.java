@@ -19,6 +19,7 @@ import dev.profilekit.aws.federated.internal.TokenEndpointException;
 import dev.profilekit.aws.federated.internal.TokenResponse;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.internal.ProviderText;
+import dev.profilekit.internal.RedirectUris;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -104,7 +105,7 @@ public final class CognitoHostedUi {
     if (provider == null) {
       throw new InvalidRequestException("provider", "required", "an identity provider is required");
     }
-    HostedUiInputs.checkRedirect("redirectUri", redirectUri);
+    RedirectUris.check("redirectUri", redirectUri);
     String state = Pkce.randomValue(random);
     String nonce = Pkce.randomValue(random);
     String codeVerifier = Pkce.randomValue(random);
@@ -225,7 +226,7 @@ public final class CognitoHostedUi {
    * @throws InvalidRequestException if the URI is missing or not acceptable
    */
   public URI logoutUri(URI logoutRedirect) {
-    HostedUiInputs.checkRedirect("logoutRedirect", logoutRedirect);
+    RedirectUris.check("logoutRedirectUri", logoutRedirect);
     Map<String, String> query = new LinkedHashMap<>();
     query.put("client_id", clientId);
     query.put("logout_uri", logoutRedirect.toString());

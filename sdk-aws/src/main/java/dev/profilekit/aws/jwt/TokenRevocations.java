@@ -4,8 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Tells the verifier since when a user's tokens are valid, so tokens issued before a "sign out
- * everywhere" are rejected with {@link dev.profilekit.TokenRejectedException.Reason#REVOKED}.
+ * Tells the verifier when a user last signed out everywhere, so tokens issued before it are rejected with {@link dev.profilekit.TokenRejectedException.Reason#REVOKED}.
  *
  * <p>An implementation is called once per {@link CognitoTokenVerifier#verify(String)} that passed
  * every other check, including calls answered from the verified-token cache, so that a sign-out
@@ -14,19 +13,20 @@ import java.util.Optional;
  * rejects nothing and accepts nothing: the exception reaches the caller unchanged (fail closed).
  *
  * <p>Comparison is at whole-second precision because {@code iat} has whole seconds: a token is
- * revoked when its {@code iat} is before {@code tokensValidAfter} truncated to the second. A token
- * issued in the same second as the sign-out therefore stays valid, so that a user who signs in
- * again right after signing out everywhere is not locked out.
+ * revoked when its {@code iat} is at or before {@code tokensValidAfter} truncated to the second.
+ * A token issued in the same second as the sign-out is therefore revoked too (nobody can tell
+ * whether it came before or after), and a sign-in from the next second on is accepted. The
+ * in-memory service applies the same rule.
  */
 @FunctionalInterface
 public interface TokenRevocations {
 
   /**
-   * Returns the instant before which the user's tokens are no longer accepted, or empty when the
-   * user never signed out everywhere.
+   * Returns the instant of the user's last "sign out everywhere", or empty when the user never
+   * signed out everywhere. Tokens are valid only if issued in a later second.
    *
    * @param userId the user's id (the token's {@code sub})
-   * @return the instant tokens must be issued at or after, if any
+   * @return the sign-out instant, if any
    */
   Optional<Instant> tokensValidAfter(String userId);
 }

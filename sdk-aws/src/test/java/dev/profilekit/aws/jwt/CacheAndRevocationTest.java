@@ -107,13 +107,15 @@ class CacheAndRevocationTest {
   }
 
   @Test
-  void tokenIssuedInTheSameSecondAsTheSignOutIsAcceptedSinceIatHasWholeSeconds() {
+  void tokenIssuedInTheSameSecondAsTheSignOutIsRevokedAndOneOfTheNextSecondIsNot() {
     CognitoTokenVerifier verifier = verifier().revocations(revocations).build();
+    // The shared rule (SignOutRule): iat at or before the sign-out's second is revoked.
     signedOut.put("0f1e2d3c-user", start.plusMillis(900));
-    clock.advance(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(2));
 
-    verifier.verify(tokenIssuedAt(start));
+    assertThat(reasonOf(verifier, tokenIssuedAt(start))).isEqualTo(Reason.REVOKED);
     assertThat(reasonOf(verifier, tokenIssuedAt(start.minusSeconds(1)))).isEqualTo(Reason.REVOKED);
+    assertThat(verifier.verify(tokenIssuedAt(start.plusSeconds(1))).userId()).isEqualTo("0f1e2d3c-user");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.profilekit.testing.TestTokens;
 import dev.profilekit.testing.TestUsers;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,6 +69,19 @@ class TestTokensAgreementTest {
         kind("exp not a number", u -> TOKENS.idToken(u).claim("exp", "tomorrow").sign()),
         kind("two audiences", u -> TOKENS.idToken(u).claim("aud", List.of(TOKENS.clientId(), "other")).sign()),
         kind("oversized", u -> TOKENS.idToken(u).claim("custom:blob", "x".repeat(20_000)).sign()),
+        // The claim mapping both share (issue 17: the fake used to read these differently).
+        kind("identities as a string holding JSON", u -> TOKENS.idToken(u).claim("identities",
+            "[{\"userId\":\"g-1\",\"providerName\":\"Google\",\"providerType\":\"Google\",\"primary\":\"true\",\"dateCreated\":\"1700000000000\"}]").sign()),
+        kind("the primary identity is not the first", u -> TOKENS.idToken(u).claim("identities", List.of(
+            Map.of("userId", "a-1", "providerName", "SignInWithApple", "providerType", "SignInWithApple", "primary", "false"),
+            Map.of("userId", "g-1", "providerName", "Google", "providerType", "Google", "primary", "true"))).sign()),
+        kind("dateCreated as a number", u -> TOKENS.idToken(u).claim("identities", List.of(
+            Map.of("userId", "g-1", "providerName", "Google", "providerType", "Google", "dateCreated", 1700000000000L))).sign()),
+        kind("identities not an array", u -> TOKENS.idToken(u).claim("identities", Map.of("userId", "g-1")).sign()),
+        kind("identities holding a non-object", u -> TOKENS.idToken(u).claim("identities", List.of("Google")).sign()),
+        kind("no cognito:username", u -> TOKENS.idToken(u).withoutClaim("cognito:username").sign()),
+        kind("access token without username", u -> TOKENS.accessToken(u).withoutClaim("username").sign()),
+        kind("groups not strings", u -> TOKENS.idToken(u).claim("cognito:groups", List.of(1, 2)).sign()),
         kind("not a JWT", u -> "definitely-not-a-jwt"),
         kind("empty", u -> ""));
   }

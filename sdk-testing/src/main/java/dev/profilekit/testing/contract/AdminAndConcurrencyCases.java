@@ -81,6 +81,17 @@ public interface AdminAndConcurrencyCases extends ContractHarness {
   }
 
   @Test
+  default void adminCallsRefuseAUserIdThatIsNoCognitoSub() {
+    for (String malformed : List.of("has space", "a/b", "", "x".repeat(129), "line\nbreak")) {
+      InvalidRequestException refused = thrown(InvalidRequestException.class, () -> service().admin().getProfile(malformed));
+      assertThat(refused.field()).isEqualTo("userId");
+      assertThat(refused.rule()).isEqualTo("format");
+    }
+    assertThat(thrown(InvalidRequestException.class, () -> service().admin().findStoredProfile(null)).rule()).isEqualTo("required");
+    assertThat(thrown(InvalidRequestException.class, () -> service().admin().deleteProfile("a/b")).field()).isEqualTo("userId");
+  }
+
+  @Test
   default void adminFindStoredProfileIsEmptyUntilTheFirstWrite() {
     VerifiedUser user = newUser();
     assertThat(service().admin().findStoredProfile(user.userId())).isEmpty();

@@ -10,6 +10,7 @@ import dev.profilekit.LinkedIdentity;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.UserProfile;
 import dev.profilekit.testing.ContractCapability;
+import dev.profilekit.InvalidRequestException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,22 @@ public interface FederatedCases extends ContractHarness {
     assertThat(pending.codeVerifier()).hasSizeBetween(43, 128);
     assertThat(pending.authorizationUri().toString()).doesNotContain(pending.codeVerifier());
     assertThat(pending.toString()).doesNotContain(pending.codeVerifier()).doesNotContain(pending.nonce());
+  }
+
+  @Test
+  default void aRedirectUriCognitoWouldRefuseIsRefusedBeforeAnyCall() {
+    assertThat(thrown(InvalidRequestException.class,
+        () -> service().federatedSignIn(IdentityProvider.GOOGLE, URI.create("http://app.example.com/auth/callback"))).rule())
+        .isEqualTo("https-required");
+    assertThat(thrown(InvalidRequestException.class,
+        () -> service().federatedSignIn(IdentityProvider.GOOGLE, URI.create("https://app.example.com/auth/callback#frag"))).rule())
+        .isEqualTo("no-fragment");
+    assertThat(thrown(InvalidRequestException.class,
+        () -> service().federatedSignIn(IdentityProvider.GOOGLE, URI.create("/auth/callback"))).field())
+        .isEqualTo("redirectUri");
+    assertThat(thrown(InvalidRequestException.class,
+        () -> service().logoutUri(URI.create("http://app.example.com/signed-out"))).field())
+        .isEqualTo("logoutRedirectUri");
   }
 
   @Test

@@ -12,10 +12,12 @@ import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.testing.ContractCapability;
+import dev.profilekit.InvalidRequestException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Contract cases: token verification, refresh, sign-out and sign-out everywhere. */
@@ -121,6 +123,18 @@ public interface SessionCases extends ContractHarness {
     service().signOut(session);
 
     assertThatThrownBy(() -> service().refresh(session)).isInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  default void signOutOfASessionWithoutARefreshTokenIsRefusedAndRevokesNothing() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("no-refresh"));
+    AuthSession tokensOnly = AuthSession.builder().from(session).refreshToken(Optional.empty()).build();
+
+    InvalidRequestException refused = thrown(InvalidRequestException.class, () -> service().signOut(tokensOnly));
+
+    assertThat(refused.field()).isEqualTo("session.refreshToken");
+    assertThat(refused.rule()).isEqualTo("required");
+    assertThat(service().refresh(session).user().userId()).isEqualTo(session.user().userId());
   }
 
   @Test

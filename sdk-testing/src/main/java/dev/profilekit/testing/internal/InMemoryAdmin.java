@@ -8,6 +8,7 @@ import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserProfile;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.UserIds;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,7 +43,7 @@ public final class InMemoryAdmin implements ProfileAdmin {
 
   @Override
   public UserProfile getProfile(String userId) {
-    UserProfile stored = store.get(requireUserId(userId));
+    UserProfile stored = store.get(UserIds.check(userId));
     if (stored != null) {
       return stored;
     }
@@ -55,12 +56,12 @@ public final class InMemoryAdmin implements ProfileAdmin {
 
   @Override
   public Optional<UserProfile> findStoredProfile(String userId) {
-    return Optional.ofNullable(store.get(requireUserId(userId)));
+    return Optional.ofNullable(store.get(UserIds.check(userId)));
   }
 
   @Override
   public UserProfile updateProfile(String userId, ProfileUpdate update) {
-    requireUserId(userId);
+    UserIds.check(userId);
     if (update == null) {
       throw new InvalidRequestException("update", "required", "a profile update");
     }
@@ -76,7 +77,7 @@ public final class InMemoryAdmin implements ProfileAdmin {
 
   @Override
   public void deleteProfile(String userId) {
-    store.delete(requireUserId(userId));
+    store.delete(UserIds.check(userId));
   }
 
   @Override
@@ -101,13 +102,7 @@ public final class InMemoryAdmin implements ProfileAdmin {
 
   @Override
   public void signOutEverywhere(String userId) {
-    signOutEverywhere.accept(requireUserId(userId));
+    signOutEverywhere.accept(UserIds.check(userId));
   }
 
-  private static String requireUserId(String userId) {
-    if (userId == null || userId.isBlank()) {
-      throw new InvalidRequestException("userId", "required", "a non-blank user id");
-    }
-    return userId;
-  }
 }

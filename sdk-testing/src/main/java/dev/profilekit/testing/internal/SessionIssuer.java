@@ -5,6 +5,7 @@ import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.SignOutRule;
 import dev.profilekit.testing.internal.JwtMinter.Signing;
 import java.time.Clock;
 import java.time.Duration;
@@ -86,8 +87,7 @@ public final class SessionIssuer {
     if (!now.isBefore(grant.expiresAt())) {
       throw new TokenRejectedException(Reason.EXPIRED, "the refresh token expired");
     }
-    Instant validAfter = tokensValidAfter.get(grant.userId());
-    if (validAfter != null && !grant.issuedAt().isAfter(validAfter)) {
+    if (SignOutRule.revokes(tokensValidAfter.get(grant.userId()), grant.issuedAt())) {
       throw new TokenRejectedException(Reason.REVOKED, "the user signed out everywhere");
     }
     TokenSubject subject = subjects.apply(grant.userId());

@@ -5,12 +5,13 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.profilekit.IdentityProvider;
-import dev.profilekit.LinkedIdentity;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.TokenUse;
 import dev.profilekit.VerifiedUser;
+import dev.profilekit.internal.ClaimReader;
+import dev.profilekit.internal.SignOutRule;
+import dev.profilekit.internal.UserMapper;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,12 +28,6 @@ import java.util.function.Function;
  */
 public final class TokenChecker {
 
-  /** The ID-token claims that are user attributes (OpenID Connect's standard claims), as the AWS verifier reads them. */
-  private static final java.util.Set<String> STANDARD_ATTRIBUTES = java.util.Set.of(
-      "name", "given_name", "family_name", "middle_name", "nickname", "preferred_username", "profile", "picture",
-      "website", "email", "email_verified", "gender", "birthdate", "zoneinfo", "locale", "phone_number",
-      "phone_number_verified", "address", "updated_at");
-
   /** Longest token accepted, in characters; longer input is refused before parsing. */
   public static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
@@ -47,7 +42,7 @@ public final class TokenChecker {
    * @param issuer the only accepted {@code iss}
    * @param clientId the only accepted audience
    * @param clock the clock expiry is judged by
-   * @param tokensValidAfter the instant before which a user's tokens are revoked, or null
+   * @param tokensValidAfter the instant of a user's last sign-out everywhere (or null), or null
    */
   public TokenChecker(String issuer, String clientId, Clock clock, Function<String, Instant> tokensValidAfter) {
     this.issuer = issuer;
@@ -187,92 +182,22 @@ public final class TokenChecker {
    * @throws TokenRejectedException with {@link Reason#REVOKED}
    */
   public void checkNotRevoked(String userId, Instant issuedAt) {
-    Instant validAfter = tokensValidAfter == null ? null : tokensValidAfter.apply(userId);
-    // iat has whole seconds: a token issued in the same second as the sign-out counts as before it.
-    if (validAfter != null && issuedAt.getEpochSecond() <= validAfter.getEpochSecond()) {
+    if (tokensValidAfter != null && SignOutRule.revokes(tokensValidAfter.apply(userId), issuedAt)) {
       throw reject(Reason.REVOKED, "the user signed out everywhere after this token was issued");
     }
   }
 
   private VerifiedUser toUser(JWTClaimsSet claims) {
-    try {
-      TokenUse use = "id".equals(claims.getStringClaim("token_use")) ? TokenUse.ID : TokenUse.ACCESS;
-      String username = use == TokenUse.ID ? claims.getStringClaim("cognito:username") : claims.getStringClaim("username");
-      VerifiedUser.Builder user = VerifiedUser.builder()
-          .userId(claims.getSubject())
-          .username(username == null ? claims.getSubject() : username)
-          .tokenUse(use)
-          .clientId(use == TokenUse.ID ? claims.getAudience().get(0) : claims.getStringClaim("client_id"))
-          .issuer(claims.getIssuer())
-          .issuedAt(claims.getIssueTime().toInstant())
-          .expiresAt(claims.getExpirationTime().toInstant());
-      Date authTime = claims.getDateClaim("auth_time");
-      if (authTime != null) {
-        user.authTime(authTime.toInstant());
-      }
-      List<String> groups = claims.getStringListClaim("cognito:groups");
-      if (groups != null) {
-        user.addAllGroups(groups);
-      }
-      String scope = claims.getStringClaim("scope");
-      if (scope != null && !scope.isBlank()) {
-        for (String s : scope.trim().split("\\s+")) {
-          user.addScopes(s);
-        }
-      }
-      if (use == TokenUse.ID) {
-        String email = claims.getStringClaim("email");
-        if (email != null) {
-          user.email(email);
-        }
-        Object verified = claims.getClaim("email_verified");
-        user.emailVerified(Boolean.TRUE.equals(verified) || "true".equals(verified));
-        for (Map.Entry<String, Object> claim : claims.getClaims().entrySet()) {
-          Object value = claim.getValue();
-          boolean attribute = STANDARD_ATTRIBUTES.contains(claim.getKey()) || claim.getKey().startsWith("custom:");
-          if (attribute && (value instanceof String || value instanceof Boolean || value instanceof Number)) {
-            user.putAttribute(claim.getKey(), value.toString());
-          }
-        }
-      }
-      List<LinkedIdentity> identities = identities(claims.getClaim("identities"));
-      if (identities.isEmpty() && use == TokenUse.ACCESS) {
-        // Access tokens carry no identities claim; a federated username (Google_..., SignInWithApple_...)
-        // names the provider, so both kinds of token agree on who signed in, as in the AWS verifier.
-        LinkedIdentity.fromCognitoUsername(username).ifPresent(identities::add);
-      }
-      user.addAllLinkedIdentities(identities);
-      if (!identities.isEmpty()) {
-        user.identityProvider(identities.get(0).provider());
-      }
-      return user.build();
-    } catch (ParseException | RuntimeException e) {
-      throw reject(Reason.MALFORMED, "a claim has the wrong type");
-    }
-  }
-
-  private static List<LinkedIdentity> identities(Object claim) {
-    if (!(claim instanceof List<?> list)) {
-      return new java.util.ArrayList<>();
-    }
-    java.util.ArrayList<LinkedIdentity> identities = new java.util.ArrayList<>();
-    for (Object element : list) {
-      if (element instanceof Map<?, ?> entry && entry.get("providerName") instanceof String name && entry.get("userId") instanceof String id) {
-        Object type = entry.get("providerType");
-        LinkedIdentity.Builder identity = LinkedIdentity.builder()
-            .provider(IdentityProvider.fromCognitoName(name, type instanceof String t ? t : null))
-            .providerUserId(id);
-        if (entry.get("dateCreated") instanceof String created) {
-          try {
-            identity.linkedAt(Instant.ofEpochMilli(Long.parseLong(created)));
-          } catch (NumberFormatException ignored) {
-            // Cognito always sends milliseconds; anything else is simply left out.
-          }
-        }
-        identities.add(identity.build());
-      }
-    }
-    return identities;
+    // Signature, times, issuer, audience and token use are checked: the shared mapping does the rest.
+    TokenUse use = "id".equals(stringClaim(claims, "token_use")) ? TokenUse.ID : TokenUse.ACCESS;
+    String audience = use == TokenUse.ID ? claims.getAudience().get(0) : stringClaim(claims, "client_id");
+    Map<String, Object> raw = new java.util.HashMap<>(claims.getClaims());
+    // nimbus turns the registered time claims into Dates; they are passed on as instants instead.
+    raw.remove("exp");
+    raw.remove("iat");
+    raw.remove("nbf");
+    return UserMapper.map(new ClaimReader(raw), use, audience, claims.getIssuer(),
+        claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant());
   }
 
   private static String stringClaim(JWTClaimsSet claims, String name) {

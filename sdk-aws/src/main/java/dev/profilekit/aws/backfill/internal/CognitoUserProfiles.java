@@ -3,7 +3,7 @@ package dev.profilekit.aws.backfill.internal;
 import dev.profilekit.AttributeMapper;
 import dev.profilekit.ProfileSource;
 import dev.profilekit.UserProfile;
-import dev.profilekit.aws.cognito.CognitoIdentities;
+import dev.profilekit.internal.CognitoIdentities;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +63,7 @@ public final class CognitoUserProfiles {
   public static UserProfile toStoredProfile(
       UserType user, String userId, Map<String, String> attributes, AttributeMapper mapper, Instant now) {
     return mapper.toProfileBuilder(userId, attributes)
-        .linkedIdentities(CognitoIdentities.parse(attributes.get("identities")))
+        .linkedIdentities(CognitoIdentities.fromAttribute(attributes.get("identities")))
         .createdAt(Optional.ofNullable(user.userCreateDate()).orElse(now))
         .updatedAt(now)
         .version(FIRST_VERSION)

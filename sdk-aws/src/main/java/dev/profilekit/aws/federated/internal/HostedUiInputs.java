@@ -1,15 +1,17 @@
 package dev.profilekit.aws.federated.internal;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.internal.RedirectUris;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The checks on what a hosted UI client is given (the user pool domain, app client id, scopes,
- * callback and sign-out URLs), applied before any URL is built or request sent. Provider text is
- * cleaned by {@link dev.profilekit.internal.ProviderText}, shared with the in-memory fake.
+ * The checks on what a hosted UI client is given (the user pool domain, app client id, scopes),
+ * applied before any URL is built or request sent. Callback and sign-out URLs are checked by the
+ * shared {@link RedirectUris}, provider text is cleaned by {@link
+ * dev.profilekit.internal.ProviderText}; both are shared with the in-memory fake.
  */
 public final class HostedUiInputs {
 
@@ -18,33 +20,6 @@ public final class HostedUiInputs {
   private static final Pattern SCOPE = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,256}");
 
   private HostedUiInputs() {}
-
-  /**
-   * Checks a callback or sign-out URL as Cognito accepts them: absolute, no fragment, {@code http}
-   * only for localhost; custom schemes (native apps) allowed.
-   *
-   * @param field the argument's name, for the exception
-   * @param uri the URI
-   * @throws InvalidRequestException if the URI is not acceptable
-   */
-  public static void checkRedirect(String field, URI uri) {
-    if (uri == null) {
-      throw new InvalidRequestException(field, "required", "a redirect URI is required");
-    }
-    if (!uri.isAbsolute() || uri.isOpaque()) {
-      throw new InvalidRequestException(field, "absolute-uri", "must be an absolute hierarchical URI");
-    }
-    if (uri.getRawFragment() != null) {
-      throw new InvalidRequestException(field, "no-fragment", "must not have a fragment");
-    }
-    String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-    if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new InvalidRequestException(field, "https-required", "http is allowed only for localhost; use https");
-    }
-    if ((scheme.equals("http") || scheme.equals("https")) && (uri.getHost() == null || uri.getRawUserInfo() != null)) {
-      throw new InvalidRequestException(field, "host-required", "must name a host and no user info");
-    }
-  }
 
   /**
    * Checks the user pool domain and returns it without trailing slashes.
@@ -59,7 +34,7 @@ public final class HostedUiInputs {
       throw new InvalidRequestException("domain", "required", "the user pool domain, e.g. https://myapp.auth.eu-west-1.amazoncognito.com");
     }
     String scheme = domain.getScheme() == null ? "" : domain.getScheme().toLowerCase(Locale.ROOT);
-    boolean allowed = scheme.equals("https") || (scheme.equals("http") && isLoopback(domain.getHost()));
+    boolean allowed = scheme.equals("https") || (scheme.equals("http") && RedirectUris.isLoopback(domain.getHost()));
     if (!allowed || domain.getHost() == null || domain.getRawQuery() != null || domain.getRawFragment() != null
         || domain.getRawUserInfo() != null) {
       throw new InvalidRequestException("domain", "https-origin", "an https URI with a host and no query or fragment (http only for loopback)");
@@ -98,9 +73,5 @@ public final class HostedUiInputs {
         throw new InvalidRequestException("scopes", "format", "each scope is 1 to 256 printable characters without spaces, quotes or backslashes");
       }
     }
-  }
-
-  private static boolean isLoopback(String host) {
-    return host != null && (host.equalsIgnoreCase("localhost") || host.equals("127.0.0.1") || host.equals("[::1]"));
   }
 }

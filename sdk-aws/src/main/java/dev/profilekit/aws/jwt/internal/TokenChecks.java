@@ -8,6 +8,8 @@ import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.TokenUse;
 import dev.profilekit.VerifiedUser;
+import dev.profilekit.internal.ClaimReader;
+import dev.profilekit.internal.UserMapper;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;

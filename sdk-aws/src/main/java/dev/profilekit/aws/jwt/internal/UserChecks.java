@@ -3,6 +3,7 @@ package dev.profilekit.aws.jwt.internal;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.VerifiedUser;
+import dev.profilekit.internal.SignOutRule;
 import dev.profilekit.aws.jwt.TokenRevocations;
 import java.time.Instant;
 import java.util.Optional;
@@ -57,15 +58,13 @@ public final class UserChecks {
     }
   }
 
-  /** Whole seconds on both sides, since iat has whole seconds (see TokenRevocations). */
+  /** The shared rule: iat at or before the sign-out's second is revoked (see TokenRevocations). */
   private void checkRevocation(VerifiedUser user) {
     if (revocations == null) {
       return;
     }
-    Optional<Instant> validAfter = revocations.tokensValidAfter(user.userId());
-    if (validAfter != null
-        && validAfter.isPresent()
-        && user.issuedAt().getEpochSecond() < validAfter.get().getEpochSecond()) {
+    Optional<Instant> signedOutAt = revocations.tokensValidAfter(user.userId());
+    if (signedOutAt != null && signedOutAt.isPresent() && SignOutRule.revokes(signedOutAt.get(), user.issuedAt())) {
       throw Rejections.reject(
           Reason.REVOKED, "The token was issued before the user signed out everywhere");
     }

@@ -1,5 +1,6 @@
-package dev.profilekit.aws.jwt.internal;
+package dev.profilekit.internal;
 
+import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -10,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Typed, strict access to a token's claims as nimbus parsed them: a claim of the wrong JSON type
+ * Typed, strict access to a token's claims as a JSON parser gave them: a claim of the wrong JSON type
  * is a MALFORMED token, never silently skipped or converted (an {@code exp} of {@code "1700000000"}
  * is rejected, not read as a number).
  */
@@ -21,7 +22,7 @@ public final class ClaimReader {
   /**
    * Wraps parsed claims.
    *
-   * @param claims the payload as nimbus parsed it
+   * @param claims the payload as parsed (JSON objects as maps, arrays as lists, integers as Long)
    */
   public ClaimReader(Map<String, Object> claims) {
     this.claims = claims;
@@ -70,9 +71,9 @@ public final class ClaimReader {
    * @return its value
    */
   public String requiredString(String name) {
-    String value = string(name).orElseThrow(() -> Rejections.reject(Reason.MALFORMED, "The token has no " + name + " claim"));
+    String value = string(name).orElseThrow(() -> new TokenRejectedException(Reason.MALFORMED, "The token has no " + name + " claim"));
     if (value.isEmpty()) {
-      throw Rejections.reject(Reason.MALFORMED, "The token's " + name + " claim is empty");
+      throw new TokenRejectedException(Reason.MALFORMED, "The token's " + name + " claim is empty");
     }
     return value;
   }
@@ -155,7 +156,7 @@ public final class ClaimReader {
     throw wrongType(name, "a boolean");
   }
 
-  private static RuntimeException wrongType(String name, String expected) {
-    return Rejections.reject(Reason.MALFORMED, "The token's " + name + " claim is not " + expected);
+  private static TokenRejectedException wrongType(String name, String expected) {
+    return new TokenRejectedException(Reason.MALFORMED, "The token's " + name + " claim is not " + expected);
   }
 }
