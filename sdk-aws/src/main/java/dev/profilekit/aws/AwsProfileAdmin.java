@@ -66,7 +66,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
 
   @Override
   public void deleteProfile(String userId, long expectedVersion) {
-    store.delete(checkUserId(userId), ExpectedVersions.forDelete(expectedVersion));
+    store.delete(UserIds.check(userId), ExpectedVersions.forDelete(expectedVersion));
   }
 
   /**
@@ -79,7 +79,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
    */
   @Override
   public void deleteUser(String userId) {
-    checkUserId(userId);
+    UserIds.check(userId);
     AccountDeletion.run(new AccountDeletion.Steps() {
       @Override
       public void deleteIdentity() {

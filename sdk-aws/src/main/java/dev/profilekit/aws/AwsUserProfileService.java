@@ -31,6 +31,7 @@ import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.SignOutRule;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -244,7 +245,7 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public void deleteProfile(VerifiedUser user, long expectedVersion) {
-    store.delete(requireUser(user).userId(), ExpectedVersions.forDelete(expectedVersion));
+    store.delete(RequestChecks.required(user, RequestChecks.USER).userId(), ExpectedVersions.forDelete(expectedVersion));
   }
 
   /**
@@ -256,7 +257,7 @@ public final class AwsUserProfileService implements UserProfileService {
    */
   @Override
   public void deleteAccount(AuthSession session) {
-    String accessToken = requireSession(session).accessToken();
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
     VerifiedUser user = verifier.verify(accessToken);
     if (user.tokenUse() != TokenUse.ACCESS) {
       throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_TOKEN_USE,

@@ -387,7 +387,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void deleteProfile(VerifiedUser user, long expectedVersion) {
-    profiles.delete(required(user, "user").userId(), ExpectedVersions.forDelete(expectedVersion));
+    profiles.delete(RequestChecks.required(user, RequestChecks.USER).userId(), ExpectedVersions.forDelete(expectedVersion));
   }
 
   /**
@@ -398,7 +398,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   @Override
   public void deleteAccount(AuthSession session) {
-    VerifiedUser user = sessions.verify(required(session, "session").accessToken());
+    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
     deleteAccountOf(user.userId());
   }
 

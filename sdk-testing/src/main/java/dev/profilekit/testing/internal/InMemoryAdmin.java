@@ -82,12 +82,12 @@ public final class InMemoryAdmin implements ProfileAdmin {
 
   @Override
   public void deleteProfile(String userId, long expectedVersion) {
-    store.delete(requireUserId(userId), ExpectedVersions.forDelete(expectedVersion));
+    store.delete(UserIds.check(userId), ExpectedVersions.forDelete(expectedVersion));
   }
 
   @Override
   public void deleteUser(String userId) {
-    deleteUser.accept(requireUserId(userId));
+    deleteUser.accept(UserIds.check(userId));
   }
 
   @Override
