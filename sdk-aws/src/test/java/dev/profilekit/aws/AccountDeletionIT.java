@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.profilekit.AuthSession;
 import dev.profilekit.InvalidCredentialsException;
-import dev.profilekit.ProfileKitException;
 import dev.profilekit.ProfileSource;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.ServiceUnavailableException;
@@ -141,7 +140,7 @@ class AccountDeletionIT {
     assertThat(catchThrowableOfType(TokenRejectedException.class, () -> service.getProfile(account.session().user())).reason())
         .isEqualTo(Reason.REVOKED);
     assertThatThrownBy(() -> service.signIn(account.email(), PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
-    assertThatThrownBy(() -> service.refresh(account.session())).isInstanceOf(ProfileKitException.class);
+    assertThatThrownBy(() -> service.refresh(account.session())).isInstanceOf(TokenRejectedException.class);
     // A request verified before the deletion cannot bring the profile back.
     assertThatThrownBy(() -> service.updateProfile(account.session().user(), ProfileUpdate.builder().displayName("Back").build()))
         .isInstanceOf(UserNotFoundException.class);
