@@ -38,6 +38,16 @@ public final class HttpProblem extends RuntimeException {
     return problem;
   }
 
+  /**
+   * 413 for a request body over the limit.
+   *
+   * @param maxBytes the limit, in bytes
+   * @return the problem
+   */
+  public static HttpProblem tooLarge(int maxBytes) {
+    return of(413, "payload_too_large", "the body is larger than " + maxBytes + " bytes").with("maxBytes", maxBytes);
+  }
+
   HttpProblem with(String key, Object value) {
     body.put(key, value);
     return this;

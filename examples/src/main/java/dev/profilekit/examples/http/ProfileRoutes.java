@@ -115,7 +115,7 @@ final class ProfileRoutes implements HttpHandler {
     if (declared != null) {
       try {
         if (Long.parseLong(declared.trim()) > maxBodyBytes) {
-          throw tooLarge();
+          throw HttpProblem.tooLarge(maxBodyBytes);
         }
       } catch (NumberFormatException e) {
         throw HttpProblem.invalid("Content-Length", "number", "Content-Length is a number of bytes");
@@ -129,15 +129,11 @@ final class ProfileRoutes implements HttpHandler {
       while ((read = in.read(buffer)) != -1) {
         body.write(buffer, 0, read);
         if (body.size() > maxBodyBytes) {
-          throw tooLarge();
+          throw HttpProblem.tooLarge(maxBodyBytes);
         }
       }
     }
     return body.toString(StandardCharsets.UTF_8);
-  }
-
-  private HttpProblem tooLarge() {
-    return HttpProblem.of(413, "payload_too_large", "the body is larger than " + maxBodyBytes + " bytes").with("maxBytes", maxBodyBytes);
   }
 
   private static void send(HttpExchange exchange, int status, Map<String, ?> json) throws IOException {
