@@ -170,6 +170,20 @@ public interface UserProfileService extends AutoCloseable {
    */
   VerifiedUser verify(String token);
 
+  /**
+   * Verifies the token of an HTTP {@code Authorization: Bearer ...} header, read by {@link
+   * BearerToken#parse(String)} (RFC 6750: scheme in any case, one space, no trailing whitespace).
+   *
+   * @param authorizationHeader the header's value, may be null
+   * @return the verified user
+   * @throws InvalidRequestException if the header is absent ({@code required}) or not a bearer
+   *     header ({@code bearer-syntax}), before any verification
+   * @throws TokenRejectedException with the reason, if the token is not acceptable
+   */
+  default VerifiedUser verifyBearer(String authorizationHeader) {
+    return verify(BearerToken.parse(authorizationHeader));
+  }
+
   // ---------------------------------------------------------------- federated sign-in
 
   /**

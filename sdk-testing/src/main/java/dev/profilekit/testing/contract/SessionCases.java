@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.AuthSession;
+import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.TokenRejectedException;
@@ -51,6 +52,18 @@ public interface SessionCases extends ContractHarness {
     assertThat(user.tokenUse()).isEqualTo(TokenUse.ACCESS);
     assertThat(user.attributes()).isEmpty();
     assertThat(user.clientId()).isEqualTo(session.user().clientId());
+  }
+
+  @Test
+  default void verifyBearerAcceptsAnAuthorizationHeaderAndRefusesAMalformedOneBeforeVerifying() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("verify-bearer"));
+
+    assertThat(service().verifyBearer("bearer " + session.accessToken()).userId()).isEqualTo(session.user().userId());
+    assertThatThrownBy(() -> service().verifyBearer("Bearer " + session.accessToken() + " "))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.rule()).isEqualTo("bearer-syntax"))
+        .hasMessageNotContaining(session.accessToken());
+    assertThatThrownBy(() -> service().verifyBearer(null))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.rule()).isEqualTo("required"));
   }
 
   @Test
