@@ -89,7 +89,7 @@ public final class ClaimReader {
     if (value == null) {
       // Present as JSON null is not absent: the issuer wrote the claim, and wrote it wrong.
       if (claims.containsKey(name)) {
-        throw Rejections.reject(Reason.MALFORMED, "The token's " + name + " is null, not an integer number of seconds");
+        throw new TokenRejectedException(Reason.MALFORMED, "The token's " + name + " is null, not an integer number of seconds");
       }
       return Optional.empty();
     }
