@@ -265,7 +265,13 @@ public final class ProfileItemCodec {
   private static LinkedIdentity decodeIdentity(Map<String, AttributeValue> map) {
     String kind = text(map, "kind").orElse("OIDC");
     String name = text(map, "name").orElse("unknown");
-    IdentityProvider provider = IdentityProvider.fromCognitoName(name, kind.equals("SAML") ? "SAML" : null);
+    // The stored kind decides: an OIDC or SAML provider may carry a name such as "Google", which
+    // fromCognitoName alone would turn into Google itself (found by ProfileItemCodecFuzzTest).
+    IdentityProvider provider = switch (kind) {
+      case "SAML" -> IdentityProvider.saml(name);
+      case "OIDC" -> IdentityProvider.oidc(name);
+      default -> IdentityProvider.fromCognitoName(name, null);
+    };
     LinkedIdentity.Builder builder = LinkedIdentity.builder()
         .provider(provider)
         .providerUserId(text(map, "providerUserId").orElse(""));

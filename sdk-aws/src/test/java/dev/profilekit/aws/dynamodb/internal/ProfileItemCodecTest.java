@@ -77,4 +77,16 @@ class ProfileItemCodecTest {
     assertThat(profile.customFields()).isEqualTo(Map.of("names", FieldValue.list(FieldValue.of("b"))));
     assertThat(profile.preferences()).isEmpty();
   }
+
+  @Test
+  void anOidcOrSamlProviderNamedLikeGoogleKeepsItsKind() {
+    // Found by ProfileItemCodecFuzzTest: the name alone decoded SAML "Google" as Google itself.
+    UserProfile profile = UserProfile.builder().userId("u-1").source(ProfileSource.STORED)
+        .addLinkedIdentity(LinkedIdentity.builder().provider(IdentityProvider.saml("Google")).providerUserId("a").build())
+        .addLinkedIdentity(LinkedIdentity.builder().provider(IdentityProvider.oidc("SignInWithApple")).providerUserId("b").build())
+        .addLinkedIdentity(LinkedIdentity.builder().provider(IdentityProvider.GOOGLE).providerUserId("c").build())
+        .build();
+
+    assertThat(ProfileItemCodec.fromItem(ProfileItemCodec.toItem(profile))).isEqualTo(profile);
+  }
 }
