@@ -39,7 +39,7 @@ final class SrpOracle {
     try {
       process = new ProcessBuilder(node, "oracle.js").directory(dir.toFile()).redirectErrorStream(false).start();
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot run '" + node + "': the SRP oracle test needs Node.js 18 or newer on the PATH "
+      throw new IllegalStateException("Cannot run '" + node + "': the SRP oracle test needs Node.js 20 or newer on the PATH "
           + "(or -Dprofilekit.node=/path/to/node)", e);
     }
     try (OutputStream stdin = process.getOutputStream()) {
