@@ -3,6 +3,7 @@ package dev.profilekit.aws;
 import dev.profilekit.AttributeMapper;
 import dev.profilekit.AuthChallenge;
 import dev.profilekit.AuthSession;
+import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.FederatedCallback;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidRequestException;
@@ -198,7 +199,7 @@ public final class AwsUserProfileService implements UserProfileService {
   }
 
   private CognitoHostedUi hostedUi() {
-    return hostedUi.orElseThrow(() -> new UnsupportedOperationException(
+    return hostedUi.orElseThrow(() -> new ClientConfigurationException(
         "Federated sign-in needs the user pool's hosted UI domain: set AwsUserProfileService.builder().hostedUiDomain(...)"));
   }
 
@@ -523,7 +524,8 @@ public final class AwsUserProfileService implements UserProfileService {
 
     /**
      * Sets the user pool domain of the hosted UI, which enables federated sign-in (default: none,
-     * and the federated methods throw {@link UnsupportedOperationException}).
+     * and {@code federatedSignIn}, {@code completeFederatedSignIn} and {@code logoutUri} throw {@link
+     * ClientConfigurationException} naming this setting).
      *
      * @param domain for example {@code https://myapp.auth.eu-west-1.amazoncognito.com}
      * @return this builder

@@ -3,6 +3,7 @@ package dev.profilekit.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.IdentityProvider;
 import java.net.URI;
 import java.time.Clock;
@@ -54,8 +55,10 @@ class AwsUserProfileServiceBuilderTest {
     AwsUserProfileService service = complete().build();
 
     assertThatThrownBy(() -> service.federatedSignIn(IdentityProvider.GOOGLE, URI.create("https://app.example.com/cb")))
-        .isInstanceOf(UnsupportedOperationException.class)
+        .isInstanceOf(ClientConfigurationException.class)
         .hasMessageContaining("hostedUiDomain");
+    assertThatThrownBy(() -> service.logoutUri(URI.create("https://app.example.com/out")))
+        .isInstanceOf(ClientConfigurationException.class);
   }
 
   @Test
