@@ -8,8 +8,13 @@ import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
 
+import dev.profilekit.FieldValue;
+import dev.profilekit.InvalidProfileException;
 import dev.profilekit.ProfileField;
+import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
+import dev.profilekit.Subscription;
+import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.UserProfile;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * with DynamoDB's reserved words. The version is incremented in the same expression.
  */
 public final class UpdateExpressionBuilder {
+
+  /** DynamoDB's limit on any expression string: 4 KB. */
+  public static final int MAX_EXPRESSION_BYTES = 4096;
+
 
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, AttributeValue> values = new HashMap<>();
@@ -49,6 +58,13 @@ public final class UpdateExpressionBuilder {
     String version = b.name(VERSION);
     b.sets.add(version + " = " + version + " + " + b.value(AttributeValue.fromN("1")));
     b.sets.add(b.name(UPDATED_AT) + " = " + b.value(AttributeValue.fromS(now.toString())));
+    // The two maps' names repeat once per entry: short placeholders keep the largest patch small.
+    if (!update.setPreferences().isEmpty() || !update.removePreferences().isEmpty()) {
+      b.name(PREFERENCES);
+    }
+    if (!update.setCustomFields().isEmpty() || !update.removeCustomFields().isEmpty()) {
+      b.name(CUSTOM_FIELDS);
+    }
     update.setFields().forEach((field, text) -> b.set(b.name(field.attributeName()), AttributeValue.fromS(text)));
     for (ProfileField field : update.removeFields()) {
       b.removes.add(b.name(field.attributeName()));
@@ -101,13 +117,56 @@ public final class UpdateExpressionBuilder {
     return placeholder;
   }
 
-  private UpdateExpression build(String condition) {
+  /**
+   * Returns the length of the {@code UpdateExpression} of the largest patch {@link ProfilePolicy}
+   * allows: every standard field and the subscription set, {@link
+   * ProfilePolicy#MAX_ENTRIES_PER_UPDATE} preferences and custom fields each set and removed, built
+   * by {@link #patch}. Placeholders ({@code #n12}, {@code :v7}) make the length independent of
+   * names and values.
+   *
+   * @return the length in bytes, at most {@link #MAX_EXPRESSION_BYTES}
+   */
+  public static int largestPatchLength() {
+    return LargestPatch.LENGTH;
+  }
+
+  /** Computed on first use, after the class's own constants. */
+  private static final class LargestPatch {
+    static final int LENGTH = largestPolicyPatch().length();
+  }
+
+  private static String largestPolicyPatch() {
+    ProfileUpdate.Builder update = ProfileUpdate.builder().expectedVersion(Long.MAX_VALUE);
+    for (ProfileField field : ProfileField.values()) {
+      update.set(field, "x");
+    }
+    for (int i = 0; i < ProfilePolicy.MAX_ENTRIES_PER_UPDATE; i++) {
+      update.preference("p" + i, FieldValue.of(true)).removePreference("q" + i);
+      update.customField("c" + i, FieldValue.of(true)).removeCustomField("d" + i);
+    }
+    update.subscription(Subscription.builder().plan("x").status(SubscriptionStatus.ACTIVE).build());
+    // Over the limit, build() throws at class load: a policy change that lets updates outgrow
+    // DynamoDB's expression limit cannot go unnoticed.
+    return patch(update.build(), Instant.EPOCH).update();
+  }
+
+  private String expression() {
     StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
     if (!removes.isEmpty()) {
       expression.append(" REMOVE ").append(String.join(", ", removes));
     }
+    return expression.toString();
+  }
+
+  private UpdateExpression build(String condition) {
+    String expression = expression();
+    // Placeholders are ASCII, so characters are bytes. DynamoDB would answer a ValidationException.
+    if (expression.length() > MAX_EXPRESSION_BYTES) {
+      throw new InvalidProfileException("update", "max-expression-length", "the update's DynamoDB expression would be "
+          + expression.length() + " bytes; DynamoDB accepts at most " + MAX_EXPRESSION_BYTES + " (set or remove fewer entries at once)");
+    }
     Map<String, String> placeholders = new HashMap<>();
     names.forEach((attribute, placeholder) -> placeholders.put(placeholder, attribute));
-    return new UpdateExpression(expression.toString(), condition, placeholders, values);
+    return new UpdateExpression(expression, condition, placeholders, values);
   }
 }
