@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What the user answered to a {@link SignInStep}, given to {@code
- * UserProfileService.respond(step, answer)}: a new password, a code, a choice, or a
+ * What the user answered to a {@link SignInStep}, given to {@link
+ * UserProfileService#respond(SignInStep, SignInAnswer)}: a new password, a code, a choice, or a
  * passkey credential. Immutable; {@link #toString()} masks every secret.
  *
  * <p>Each factory says which steps it answers; answering a step with the wrong kind of answer is

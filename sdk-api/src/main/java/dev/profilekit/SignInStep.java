@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Where a sign-in stands: {@link Done} with a session, or the next thing the user must do, which
- * {@code UserProfileService.respond(step, answer)} answers.
+ * {@link UserProfileService#respond(SignInStep, SignInAnswer)} answers.
  *
  * <p>The hierarchy is sealed, and every step names its {@link #kind()}, so handling all of them is
  * checked by the compiler on every Java version ProfileKit supports. On Java 17, switch over the

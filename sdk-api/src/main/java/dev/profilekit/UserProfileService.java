@@ -93,28 +93,38 @@ public interface UserProfileService extends AutoCloseable {
   /**
    * Signs a user in with email and password.
    *
-   * <p>Costs: 1 Cognito {@code InitiateAuth} ({@code USER_PASSWORD_AUTH}); the ID token is then
-   * verified locally.
+   * <p>On AWS the password is proven with SRP ({@code USER_SRP_AUTH}), so it never leaves the
+   * client, unless the service was built for {@code USER_PASSWORD_AUTH}. The pool may then ask for
+   * more (a new password, an MFA code, a choice): the returned {@link SignInStep} says what, and
+   * {@link #respond(SignInStep, SignInAnswer)} answers it.
+   *
+   * <p>Costs: 1 Cognito {@code InitiateAuth}, plus 1 {@code RespondToAuthChallenge} with SRP; the
+   * ID token is then verified locally.
    *
    * @param username the user's email
    * @param password the password
-   * @return a session, or a challenge to answer (for example a new password)
+   * @return {@link SignInStep.Done} with a session, or the next step
    * @throws InvalidCredentialsException if the user is unknown or the password is wrong (the same
    *     exception for both, so callers cannot probe which emails have accounts)
    * @throws UserNotConfirmedException if the sign-up was not confirmed
    */
-  SignInResult signIn(String username, String password);
+  SignInStep signIn(String username, String password);
 
   /**
-   * Answers a {@link AuthChallenge.Type#NEW_PASSWORD_REQUIRED} challenge.
+   * Answers a step of a sign-in: a new password, an MFA code, a choice of method or factor, a TOTP
+   * setup code, a passkey credential.
    *
-   * <p>Costs: 1 Cognito {@code RespondToAuthChallenge}.
+   * <p>Costs: 1 Cognito {@code RespondToAuthChallenge} (a TOTP setup also costs {@code
+   * VerifySoftwareToken}, and the next TOTP setup step {@code AssociateSoftwareToken}).
    *
-   * @param challenge the challenge from {@link #signIn(String, String)}
-   * @param newPassword the password the user chose
-   * @return a session, or a further challenge
+   * @param step the step {@link #signIn(String, String)} or an earlier answer returned
+   * @param answer the answer, of a type that answers the step ({@link SignInAnswer.Type#answers})
+   * @return {@link SignInStep.Done} with a session, or the next step
+   * @throws InvalidRequestException if the answer does not fit the step, before any call
+   * @throws InvalidCodeException if a code is wrong
+   * @throws InvalidCredentialsException if the step's session expired or was already used
    */
-  SignInResult respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword);
+  SignInStep respond(SignInStep step, SignInAnswer answer);
 
   /**
    * Gets fresh ID and access tokens with the session's refresh token.

@@ -1,5 +1,6 @@
 package dev.profilekit.examples;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.AwsUserProfileService;
@@ -33,7 +34,7 @@ public final class EmulatorExampleEnvironment implements ExampleEnvironment {
     this.ownedEmulators = ownedEmulators;
     this.pool = pool;
     this.cognito = pool.emulators().cognitoClient(new CognitoLocalSignOut());
-    this.service = AwsUserProfileService.builder()
+    this.service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(cognito)
         .dynamoDb(pool.dynamoDb())
         .userPoolId(pool.userPoolId())

@@ -1,7 +1,6 @@
 package dev.profilekit.aws;
 
 import dev.profilekit.AttributeMapper;
-import dev.profilekit.AuthChallenge;
 import dev.profilekit.AuthSession;
 import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.FederatedCallback;
@@ -11,7 +10,8 @@ import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
-import dev.profilekit.SignInResult;
+import dev.profilekit.SignInAnswer;
+import dev.profilekit.SignInStep;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.TokenRejectedException;
@@ -21,6 +21,8 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.cognito.AuthOutcome;
 import dev.profilekit.aws.cognito.CognitoAuth;
+import dev.profilekit.aws.cognito.CognitoSignIn;
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.cognito.CognitoTokens;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
@@ -65,6 +67,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class AwsUserProfileService implements UserProfileService {
 
   private final CognitoAuth auth;
+  private final CognitoSignIn signIn;
   private final ProfileStore store;
   private final CognitoTokenVerifier verifier;
   private final ProfileFallback fallback;
@@ -77,6 +80,7 @@ public final class AwsUserProfileService implements UserProfileService {
 
   private AwsUserProfileService(ServiceWiring.Parts parts) {
     this.auth = parts.auth();
+    this.signIn = parts.signIn();
     this.store = parts.store();
     this.verifier = parts.verifier();
     this.policy = parts.policy();
@@ -133,13 +137,13 @@ public final class AwsUserProfileService implements UserProfileService {
   // ---------------------------------------------------------------- sign-in and sessions
 
   @Override
-  public SignInResult signIn(String username, String password) {
-    return result(auth.signIn(username, password));
+  public SignInStep signIn(String username, String password) {
+    return step(signIn.signIn(username, password));
   }
 
   @Override
-  public SignInResult respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword) {
-    return result(auth.respondToNewPasswordChallenge(challenge, newPassword));
+  public SignInStep respond(SignInStep step, SignInAnswer answer) {
+    return step(signIn.respond(step, answer));
   }
 
   @Override
@@ -295,12 +299,12 @@ public final class AwsUserProfileService implements UserProfileService {
 
   // ---------------------------------------------------------------- helpers
 
-  private SignInResult result(AuthOutcome outcome) {
-    if (outcome.challenge().isPresent()) {
-      return SignInResult.challenged(outcome.challenge().get());
+  private SignInStep step(AuthOutcome outcome) {
+    if (outcome.step().isPresent()) {
+      return outcome.step().get();
     }
     CognitoTokens tokens = outcome.tokens().orElseThrow();
-    return SignInResult.signedIn(session(tokens, tokens.refreshToken()));
+    return new SignInStep.Done(session(tokens, tokens.refreshToken()));
   }
 
   private AuthSession session(CognitoTokens tokens, Optional<String> refreshToken) {
@@ -340,6 +344,8 @@ public final class AwsUserProfileService implements UserProfileService {
     boolean revocationChecks = true;
     boolean consistentReads = true;
     int minimumPasswordLength = 8;
+    PasswordAuthFlow passwordFlow = PasswordAuthFlow.USER_SRP_AUTH;
+    String totpIssuer;
     CognitoTokenVerifier tokenVerifier;
     URI issuer;
     URI jwksUri;
@@ -484,6 +490,32 @@ public final class AwsUserProfileService implements UserProfileService {
      */
     public Builder minimumPasswordLength(int minimumPasswordLength) {
       this.minimumPasswordLength = minimumPasswordLength;
+      return this;
+    }
+
+    /**
+     * Sets how {@link AwsUserProfileService#signIn(String, String)} proves the password (default
+     * {@link PasswordAuthFlow#USER_SRP_AUTH}: the password never leaves the service; Cognito's
+     * default app client settings allow it). {@link PasswordAuthFlow#USER_PASSWORD_AUTH} needs
+     * {@code ALLOW_USER_PASSWORD_AUTH} on the app client and saves one call.
+     *
+     * @param passwordFlow the flow
+     * @return this builder
+     */
+    public Builder passwordFlow(PasswordAuthFlow passwordFlow) {
+      this.passwordFlow = passwordFlow;
+      return this;
+    }
+
+    /**
+     * Sets the issuer name authenticator apps show for a TOTP set up at sign-in (default: the
+     * user pool id); usually the app's name.
+     *
+     * @param totpIssuer the name
+     * @return this builder
+     */
+    public Builder totpIssuer(String totpIssuer) {
+      this.totpIssuer = totpIssuer;
       return this;
     }
 

@@ -2,6 +2,7 @@ package dev.profilekit.aws;
 
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.aws.cognito.CognitoAuth;
+import dev.profilekit.aws.cognito.CognitoSignIn;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.federated.CognitoHostedUi;
@@ -20,6 +21,7 @@ final class ServiceWiring {
   /** The assembled parts of a service. */
   record Parts(
       CognitoAuth auth,
+      CognitoSignIn signIn,
       ProfileStore store,
       CognitoTokenVerifier verifier,
       Optional<CognitoHostedUi> hostedUi,
@@ -39,6 +41,7 @@ final class ServiceWiring {
     requireText(b.tableName, "tableName");
     require(b.clock, "clock");
     require(b.policy, "policy");
+    require(b.passwordFlow, "passwordFlow");
     if (b.appClientSecret != null && b.appClientSecret.isEmpty()) {
       throw new IllegalStateException("AwsUserProfileService: appClientSecret is empty; leave it unset when the app client has none");
     }
@@ -46,10 +49,14 @@ final class ServiceWiring {
       throw new IllegalStateException("AwsUserProfileService: set hostedUiDomain or hostedUi, not both");
     }
     CognitoAuth auth;
+    CognitoSignIn signIn;
     ProfileStore store;
     try {
       auth = CognitoAuth.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
           .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength).build();
+      signIn = CognitoSignIn.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
+          .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength)
+          .passwordFlow(b.passwordFlow).totpIssuer(b.totpIssuer).build();
       store = ProfileStore.builder().dynamoDb(b.dynamoDb).tableName(b.tableName).policy(b.policy)
           .consistentReads(b.consistentReads).build();
     } catch (IllegalArgumentException e) {
@@ -65,7 +72,7 @@ final class ServiceWiring {
       }
       hostedUi = Optional.of(ui.build());
     }
-    return new Parts(auth, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead);
+    return new Parts(auth, signIn, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead);
   }
 
   private static CognitoTokenVerifier defaultVerifier(AwsUserProfileService.Builder b, ProfileStore store) {

@@ -1,5 +1,6 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
@@ -71,7 +72,7 @@ class AccountDeletionIT {
   }
 
   private AwsUserProfileService service(List<ExecutionInterceptor> cognito, List<ExecutionInterceptor> dynamoDb) {
-    return AwsUserProfileService.builder()
+    return AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(cognito.toArray(ExecutionInterceptor[]::new)))
         .dynamoDb(env.dynamoDb(dynamoDb.toArray(ExecutionInterceptor[]::new)))
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())

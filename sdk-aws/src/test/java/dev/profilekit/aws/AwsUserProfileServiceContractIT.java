@@ -7,6 +7,7 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.emulators.AwsAnswers;
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.LocalEmulators;
@@ -76,7 +77,9 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
         .revocations(new ProfileTableRevocations(
             ProfileStore.builder().dynamoDb(dynamoDb).tableName(env.tableName()).policy(policy).build()))
         .build();
+    // cognito-local lacks USER_SRP_AUTH (HTTP 500 Unsupported); SRP runs against AWS's client in SrpOracleIT.
     return AwsUserProfileService.builder()
+        .passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(cognito)
         .dynamoDb(dynamoDb)
         .userPoolId(env.userPoolId())

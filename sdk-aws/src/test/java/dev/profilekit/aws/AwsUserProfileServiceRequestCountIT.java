@@ -1,5 +1,6 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class AwsUserProfileServiceRequestCountIT {
 
   AwsUserProfileServiceRequestCountIT(EmulatorEnvironment env) {
     this.env = env;
-    this.service = AwsUserProfileService.builder()
+    this.service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(cognitoRequests))
         .dynamoDb(env.dynamoDb(dynamoRequests))
         .userPoolId(env.userPoolId())
@@ -142,7 +143,7 @@ class AwsUserProfileServiceRequestCountIT {
   @Test
   void verifyingWithRevocationChecksIsOneGetItem() {
     AuthSession session = signedInUser();
-    AwsUserProfileService checking = AwsUserProfileService.builder()
+    AwsUserProfileService checking = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(cognitoRequests)).dynamoDb(env.dynamoDb(dynamoRequests))
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
         .issuer(env.issuer()).jwksUri(env.jwksUri())
@@ -159,7 +160,7 @@ class AwsUserProfileServiceRequestCountIT {
   @Test
   void withWriteThroughTheFirstReadStoresTheFallbackOnceAndLaterReadsAreStored() {
     VerifiedUser user = signedInUser().user();
-    AwsUserProfileService writeThrough = AwsUserProfileService.builder()
+    AwsUserProfileService writeThrough = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(cognitoRequests)).dynamoDb(env.dynamoDb(dynamoRequests))
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
         .issuer(env.issuer()).jwksUri(env.jwksUri()).revocationChecks(false)

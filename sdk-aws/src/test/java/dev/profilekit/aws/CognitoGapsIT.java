@@ -1,5 +1,6 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -53,7 +54,7 @@ class CognitoGapsIT {
   }
 
   private AwsUserProfileService service(AwsAnswers aws) {
-    return AwsUserProfileService.builder()
+    return AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(aws)).dynamoDb(env.dynamoDb())
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
         .issuer(env.issuer()).jwksUri(env.jwksUri())
@@ -121,7 +122,7 @@ class CognitoGapsIT {
   void aWeakNewPasswordIsRefusedAsAwsRefusesItAndChangesNothingOnTheEmulator() {
     AwsAnswers aws = PasswordPolicyAsAws.addTo(new AwsAnswers());
     // As in the contract run: the parity rewrite must not turn a policy refusal into a wrong password.
-    AwsUserProfileService service = AwsUserProfileService.builder()
+    AwsUserProfileService service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(new CognitoLocalParity(), aws)).dynamoDb(env.dynamoDb())
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
         .issuer(env.issuer()).jwksUri(env.jwksUri())
@@ -212,7 +213,7 @@ class CognitoGapsIT {
         .answer("RevokeToken", 200, "{}");
     // Records without changing answers: these reach cognito-local, which ignores the hash.
     RequestCounter passthrough = new RequestCounter();
-    AwsUserProfileService service = AwsUserProfileService.builder()
+    AwsUserProfileService service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(recorder, passthrough)).dynamoDb(env.dynamoDb())
         .userPoolId(env.userPoolId()).appClientId(client.clientId()).appClientSecret(client.clientSecret())
         .tableName(env.tableName()).issuer(env.issuer()).jwksUri(env.jwksUri())

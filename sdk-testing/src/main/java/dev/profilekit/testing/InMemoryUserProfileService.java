@@ -1,18 +1,20 @@
 package dev.profilekit.testing;
 
 import dev.profilekit.AttributeMapper;
-import dev.profilekit.AuthChallenge;
 import dev.profilekit.AuthSession;
+import dev.profilekit.ChallengeSession;
 import dev.profilekit.FederatedCallback;
 import dev.profilekit.FederatedSignInException;
 import dev.profilekit.IdentityProvider;
+import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.LinkedIdentity;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
-import dev.profilekit.SignInResult;
+import dev.profilekit.SignInAnswer;
+import dev.profilekit.SignInStep;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.TokenRejectedException;
@@ -21,6 +23,7 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.ProviderText;
@@ -41,6 +44,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -244,26 +248,25 @@ public final class InMemoryUserProfileService implements UserProfileService {
   // ---------------------------------------------------------------- sign-in and sessions
 
   @Override
-  public SignInResult signIn(String username, String password) {
+  public SignInStep signIn(String username, String password) {
     UserRecord user = directory.authenticate(username, password);
     if (user.mustChangePassword()) {
-      return SignInResult.challenged(AuthChallenge.builder()
-          .type(AuthChallenge.Type.NEW_PASSWORD_REQUIRED)
-          .username(user.username())
-          .session(directory.openNewPasswordChallenge(user))
-          .build());
+      return new SignInStep.NewPasswordRequired(
+          ChallengeSession.of("NEW_PASSWORD_REQUIRED", user.username(), directory.openNewPasswordChallenge(user)), Set.of());
     }
-    return SignInResult.signedIn(sessions.issue(user.subject(null), null));
+    return new SignInStep.Done(sessions.issue(user.subject(null), null));
   }
 
   @Override
-  public SignInResult respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword) {
-    RequestChecks.required(challenge, "challenge");
-    if (challenge.type() != AuthChallenge.Type.NEW_PASSWORD_REQUIRED) {
-      throw new InvalidRequestException("challenge", "new-password-required", "a NEW_PASSWORD_REQUIRED challenge");
+  public SignInStep respond(SignInStep step, SignInAnswer answer) {
+    SignInStep.Pending pending = StepAnswers.check(step, answer);
+    if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED) {
+      // This fake issues no other step, so no other step's session can be one of its own.
+      throw new InvalidCredentialsException("The challenge session is invalid or expired");
     }
-    UserRecord user = directory.answerNewPasswordChallenge(challenge.session(), challenge.username(), newPassword);
-    return SignInResult.signedIn(sessions.issue(user.subject(null), null));
+    UserRecord user = directory.answerNewPasswordChallenge(pending.challenge().session(), pending.challenge().username(),
+        answer.secret().orElseThrow());
+    return new SignInStep.Done(sessions.issue(user.subject(null), null));
   }
 
   @Override

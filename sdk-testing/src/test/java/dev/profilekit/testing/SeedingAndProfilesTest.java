@@ -3,7 +3,8 @@ package dev.profilekit.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.profilekit.AuthChallenge;
+import dev.profilekit.SignInAnswer;
+import dev.profilekit.SignInStep;
 import dev.profilekit.FieldValue;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.ProfileSource;
@@ -95,12 +96,12 @@ class SeedingAndProfilesTest {
   void aTemporaryPasswordUserGetsTheChallengeWithAnOpaqueSession() {
     fake.seed(TestUsers.email("temp@example.com").temporaryPassword("Temp-Pa55word!"));
 
-    AuthChallenge challenge = fake.signIn("temp@example.com", "Temp-Pa55word!").challenge().orElseThrow();
+    SignInStep step = fake.signIn("temp@example.com", "Temp-Pa55word!");
 
-    assertThat(challenge.type()).isEqualTo(AuthChallenge.Type.NEW_PASSWORD_REQUIRED);
-    assertThat(challenge.toString()).doesNotContain(challenge.session());
-    assertThat(fake.respondToNewPasswordChallenge(challenge, "Chos3n-Pa55word!").isSignedIn()).isTrue();
-    assertThatThrownBy(() -> fake.respondToNewPasswordChallenge(challenge, "Chos3n-Pa55word!"))
+    assertThat(step.kind()).isEqualTo(SignInStep.Kind.NEW_PASSWORD_REQUIRED);
+    assertThat(step.toString()).doesNotContain(((SignInStep.Pending) step).challenge().session());
+    assertThat(fake.respond(step, SignInAnswer.newPassword("Chos3n-Pa55word!")).isSignedIn()).isTrue();
+    assertThatThrownBy(() -> fake.respond(step, SignInAnswer.newPassword("Chos3n-Pa55word!")))
         .isInstanceOf(dev.profilekit.InvalidCredentialsException.class);
   }
 

@@ -1,5 +1,6 @@
 package dev.profilekit.benchmarks.coldstart;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.FieldValue;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.TokenUse;
@@ -116,7 +117,7 @@ public final class ColdStart {
     VerifiedUser user = VerifiedUser.builder().userId(USER_ID).username(USER_ID).email("cold@example.com")
         .tokenUse(TokenUse.ID).clientId(env.appClientId()).issuer(env.issuer().toString())
         .issuedAt(now.minusSeconds(60)).expiresAt(now.plusSeconds(3600)).build();
-    try (AwsUserProfileService service = AwsUserProfileService.builder().dynamoDb(env.dynamoDb()).cognito(env.cognito())
+    try (AwsUserProfileService service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH).dynamoDb(env.dynamoDb()).cognito(env.cognito())
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).issuer(env.issuer()).tableName(env.tableName()).build()) {
       service.updateProfile(user, ProfileUpdate.builder().displayName("Cold Start").preference("theme", FieldValue.of("dark")).build());
     }

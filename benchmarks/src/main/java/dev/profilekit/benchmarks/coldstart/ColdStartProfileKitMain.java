@@ -1,5 +1,6 @@
 package dev.profilekit.benchmarks.coldstart;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
@@ -35,7 +36,7 @@ public final class ColdStartProfileKitMain {
             .credentialsProvider(credentials).build();
         CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder().endpointOverride(URI.create(args[3]))
             .region(Region.US_EAST_1).credentialsProvider(credentials).build();
-        AwsUserProfileService service = AwsUserProfileService.builder()
+        AwsUserProfileService service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
             .dynamoDb(dynamoDb)
             .cognito(cognito)
             .userPoolId("us-east-1_ColdStart")

@@ -1,5 +1,6 @@
 package dev.profilekit.benchmarks.profiles;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.FieldValue;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.TokenUse;
@@ -59,7 +60,7 @@ final class ProfileCalls implements AutoCloseable {
     this.table = table;
     this.profileKitDynamoDb = dynamoDbClients.apply(new ExecutionInterceptor[] {profileKitRequests});
     this.rawDynamoDb = dynamoDbClients.apply(new ExecutionInterceptor[] {rawRequests});
-    this.service = AwsUserProfileService.builder()
+    this.service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(cognito)
         .dynamoDb(profileKitDynamoDb)
         .userPoolId(userPoolId)

@@ -2,7 +2,7 @@ package dev.profilekit.examples.demo;
 
 import dev.profilekit.AuthSession;
 import dev.profilekit.IdentityProvider;
-import dev.profilekit.SignInResult;
+import dev.profilekit.SignInStep;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.examples.Backend;
 import dev.profilekit.examples.ExampleEnvironment;
@@ -38,8 +38,8 @@ final class RecordingEnvironment implements ExampleEnvironment {
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
-          if (result instanceof SignInResult signIn) {
-            signIn.session().ifPresent(this::record);
+          if (result instanceof SignInStep.Done done) {
+            record(done.session());
           } else if (result instanceof AuthSession session) {
             record(session);
           }

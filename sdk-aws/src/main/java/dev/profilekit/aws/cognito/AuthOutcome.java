@@ -1,20 +1,28 @@
 package dev.profilekit.aws.cognito;
 
-import dev.profilekit.AuthChallenge;
+import dev.profilekit.SignInStep;
 import java.util.Optional;
 
 /**
- * The result of a Cognito authentication step: tokens, or a challenge to answer.
+ * The result of a Cognito authentication step: tokens, or the next step to answer.
  *
  * @param tokens the tokens, when authentication completed
- * @param challenge the challenge, when Cognito needs more
+ * @param step the next step, when Cognito needs more
  */
-public record AuthOutcome(Optional<CognitoTokens> tokens, Optional<AuthChallenge> challenge) {
+public record AuthOutcome(Optional<CognitoTokens> tokens, Optional<SignInStep.Pending> step) {
 
   /** Checks that exactly one part is present. */
   public AuthOutcome {
-    if (tokens.isPresent() == challenge.isPresent()) {
-      throw new IllegalArgumentException("an outcome has either tokens or a challenge");
+    if (tokens.isPresent() == step.isPresent()) {
+      throw new IllegalArgumentException("an outcome has either tokens or a next step");
     }
+  }
+
+  static AuthOutcome signedIn(CognitoTokens tokens) {
+    return new AuthOutcome(Optional.of(tokens), Optional.empty());
+  }
+
+  static AuthOutcome next(SignInStep.Pending step) {
+    return new AuthOutcome(Optional.empty(), Optional.of(step));
   }
 }

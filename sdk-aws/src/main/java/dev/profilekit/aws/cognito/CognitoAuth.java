@@ -1,6 +1,5 @@
 package dev.profilekit.aws.cognito;
 
-import dev.profilekit.AuthChallenge;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignUpRequest;
@@ -22,10 +21,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUse
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ListUsersResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 
@@ -177,56 +174,6 @@ public final class CognitoAuth {
   }
 
   /**
-   * Signs in with {@code USER_PASSWORD_AUTH} ({@code InitiateAuth}).
-   *
-   * @param username the user's email
-   * @param password the password
-   * @return tokens, or a challenge
-   */
-  public AuthOutcome signIn(String username, String password) {
-    String user = CredentialChecks.username(username);
-    String checkedPassword = CredentialChecks.presentedPassword("password", password);
-    Map<String, String> parameters = new HashMap<>();
-    parameters.put("USERNAME", user);
-    parameters.put("PASSWORD", checkedPassword);
-    putSecretHash(parameters, user);
-    InitiateAuthResponse response = call(CognitoOperation.SIGN_IN, () -> cognito.initiateAuth(b -> b
-        .clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(parameters)));
-    return outcome(user, response.authenticationResult(), response.challengeName(), response.session(),
-        response.hasChallengeParameters() ? response.challengeParameters() : Map.of());
-  }
-
-  /**
-   * Answers a {@code NEW_PASSWORD_REQUIRED} challenge ({@code RespondToAuthChallenge}).
-   *
-   * @param challenge the challenge from {@link #signIn(String, String)}
-   * @param newPassword the chosen password
-   * @return tokens, or a further challenge
-   */
-  public AuthOutcome respondToNewPasswordChallenge(AuthChallenge challenge, String newPassword) {
-    if (challenge == null) {
-      throw new InvalidRequestException("challenge", "required", "the challenge from signIn");
-    }
-    if (challenge.type() != AuthChallenge.Type.NEW_PASSWORD_REQUIRED) {
-      throw new InvalidRequestException("challenge", "type", "a NEW_PASSWORD_REQUIRED challenge");
-    }
-    String user = CredentialChecks.username(challenge.username());
-    String session = CredentialChecks.token("challenge.session", challenge.session());
-    String password = CredentialChecks.newPassword("newPassword", newPassword, minimumPasswordLength);
-    Map<String, String> responses = new HashMap<>();
-    responses.put("USERNAME", user);
-    responses.put("NEW_PASSWORD", password);
-    putSecretHash(responses, user);
-    RespondToAuthChallengeResponse response = call(CognitoOperation.RESPOND_TO_CHALLENGE, () -> cognito.respondToAuthChallenge(b -> b
-        .clientId(clientId)
-        .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-        .session(session)
-        .challengeResponses(responses)));
-    return outcome(user, response.authenticationResult(), response.challengeName(), response.session(),
-        response.hasChallengeParameters() ? response.challengeParameters() : Map.of());
-  }
-
-  /**
    * Gets fresh tokens with {@code REFRESH_TOKEN_AUTH} ({@code InitiateAuth}).
    *
    * @param refreshToken the refresh token
@@ -375,50 +322,8 @@ public final class CognitoAuth {
     return attributes;
   }
 
-  private AuthOutcome outcome(
-      String username, AuthenticationResultType result, ChallengeNameType challengeName, String session,
-      Map<String, String> parameters) {
-    if (result != null) {
-      return new AuthOutcome(Optional.of(tokens(result)), Optional.empty());
-    }
-    if (challengeName == null || session == null) {
-      throw new ProfileKitException("Cognito returned neither tokens nor a challenge");
-    }
-    Map<String, String> visible = new HashMap<>(parameters);
-    // The SRP user id is the real username; Cognito wants it (not the email) in the answer.
-    String challengeUser = visible.getOrDefault("USER_ID_FOR_SRP", username);
-    return new AuthOutcome(Optional.empty(), Optional.of(AuthChallenge.builder()
-        .type(challengeType(challengeName))
-        .username(challengeUser)
-        .session(session)
-        .parameters(visible)
-        .build()));
-  }
-
-  private static AuthChallenge.Type challengeType(ChallengeNameType name) {
-    switch (name) {
-      case NEW_PASSWORD_REQUIRED:
-        return AuthChallenge.Type.NEW_PASSWORD_REQUIRED;
-      case SMS_MFA:
-        return AuthChallenge.Type.SMS_MFA;
-      case SOFTWARE_TOKEN_MFA:
-        return AuthChallenge.Type.SOFTWARE_TOKEN_MFA;
-      case SELECT_MFA_TYPE:
-        return AuthChallenge.Type.SELECT_MFA_TYPE;
-      case MFA_SETUP:
-        return AuthChallenge.Type.MFA_SETUP;
-      case CUSTOM_CHALLENGE:
-        return AuthChallenge.Type.CUSTOM_CHALLENGE;
-      default:
-        return AuthChallenge.Type.OTHER;
-    }
-  }
-
   private CognitoTokens tokens(AuthenticationResultType result) {
-    int expiresIn = result.expiresIn() == null ? 3600 : result.expiresIn();
-    return new CognitoTokens(
-        result.idToken(), result.accessToken(), Optional.ofNullable(result.refreshToken()),
-        clock.instant().plusSeconds(expiresIn));
+    return AppClient.tokens(result, clock);
   }
 
   private String secretHash(String username) {
@@ -432,11 +337,7 @@ public final class CognitoAuth {
   }
 
   private static <T> T call(CognitoOperation operation, Supplier<T> request) {
-    try {
-      return request.get();
-    } catch (SdkException e) {
-      throw CognitoErrors.map(operation, e);
-    }
+    return AppClient.call(operation, request);
   }
 
   /** Builds a {@link CognitoAuth}; the client, user pool id and app client id are required. */

@@ -18,6 +18,10 @@ public enum CognitoOperation {
   RESPOND_TO_CHALLENGE("RespondToAuthChallenge"),
   /** {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH}. */
   REFRESH("InitiateAuth"),
+  /** {@code AssociateSoftwareToken}. */
+  ASSOCIATE_SOFTWARE_TOKEN("AssociateSoftwareToken"),
+  /** {@code VerifySoftwareToken}. */
+  VERIFY_SOFTWARE_TOKEN("VerifySoftwareToken"),
   /** {@code RevokeToken}. */
   REVOKE_TOKEN("RevokeToken"),
   /** {@code GlobalSignOut}. */

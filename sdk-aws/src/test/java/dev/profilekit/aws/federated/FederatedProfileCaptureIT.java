@@ -1,5 +1,6 @@
 package dev.profilekit.aws.federated;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.AuthSession;
@@ -40,7 +41,7 @@ class FederatedProfileCaptureIT {
   void setUp(EmulatorEnvironment env) throws Exception {
     domain = new LoopbackCognitoDomain(env.appClientId(), null);
     dynamoDbRequests = new RequestCounter();
-    service = AwsUserProfileService.builder()
+    service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito())
         .dynamoDb(env.dynamoDb(dynamoDbRequests))
         .userPoolId(env.userPoolId())

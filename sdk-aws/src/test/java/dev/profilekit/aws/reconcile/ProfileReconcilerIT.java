@@ -1,5 +1,6 @@
 package dev.profilekit.aws.reconcile;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
@@ -67,7 +68,7 @@ class ProfileReconcilerIT {
   }
 
   private AwsUserProfileService service(String table) {
-    return AwsUserProfileService.builder()
+    return AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito()).dynamoDb(env.dynamoDb())
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(table)
         .issuer(env.issuer()).jwksUri(env.jwksUri())

@@ -3,14 +3,14 @@ package dev.profilekit.testing.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.profilekit.AuthChallenge;
 import dev.profilekit.AuthSession;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.PasswordPolicyException;
 import dev.profilekit.ProfileKitException;
-import dev.profilekit.SignInResult;
+import dev.profilekit.SignInAnswer;
+import dev.profilekit.SignInStep;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.UserAlreadyExistsException;
@@ -131,13 +131,15 @@ public interface SignUpAndPasswordCases extends ContractHarness {
     String temporary = "Temp-Pa55word!";
     createUserWithTemporaryPassword(service(), email, temporary);
 
-    SignInResult first = service().signIn(email, temporary);
+    SignInStep first = service().signIn(email, temporary);
     assertThat(first.isSignedIn()).isFalse();
-    AuthChallenge challenge = first.challenge().orElseThrow();
-    assertThat(challenge.type()).isEqualTo(AuthChallenge.Type.NEW_PASSWORD_REQUIRED);
-    assertThat(challenge.toString()).doesNotContain(challenge.session());
+    assertThat(first.kind()).isEqualTo(SignInStep.Kind.NEW_PASSWORD_REQUIRED);
+    SignInStep.NewPasswordRequired step = (SignInStep.NewPasswordRequired) first;
+    assertThat(step.toString()).doesNotContain(step.challenge().session());
+    assertThatThrownBy(() -> service().respond(step, SignInAnswer.code("123456")))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.rule()).isEqualTo("matches-step"));
 
-    AuthSession session = service().respondToNewPasswordChallenge(challenge, PASSWORD).sessionOrThrow();
+    AuthSession session = service().respond(step, SignInAnswer.newPassword(PASSWORD)).sessionOrThrow();
     assertThat(session.user().email()).contains(email);
     assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
     assertThatThrownBy(() -> service().signIn(email, temporary)).isInstanceOf(InvalidCredentialsException.class);
