@@ -122,7 +122,8 @@ public class ProfileKitAutoConfiguration {
         .appClientId(ProfileKitProperties.required("client-id", properties.getClientId()))
         .tableName(ProfileKitProperties.required("table-name", properties.getTableName()))
         .issuer(URI.create(properties.resolvedIssuer()))
-        .tokenVerifier(verifier);
+        .tokenVerifier(verifier)
+        .passwordFlow(properties.getPasswordFlow());
     if (properties.getClientSecret() != null && !properties.getClientSecret().isEmpty()) {
       service.appClientSecret(properties.getClientSecret());
     }

@@ -1,6 +1,7 @@
 package dev.profilekit.spring;
 
 import dev.profilekit.TokenUse;
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,12 @@ public class ProfileKitProperties {
 
   /** The user pool domain of the hosted UI (https://...amazoncognito.com), which enables federated sign-in. */
   private URI domain;
+
+  /**
+   * How a password sign-in proves the password: USER_SRP_AUTH (default; the password never leaves the
+   * process) or USER_PASSWORD_AUTH (for app clients, or emulators such as cognito-local, without SRP).
+   */
+  private PasswordAuthFlow passwordFlow = PasswordAuthFlow.USER_SRP_AUTH;
 
   /** The tokens' issuer; default https://cognito-idp.REGION.amazonaws.com/USER_POOL_ID. For emulators and proxies. */
   private URI issuer;
@@ -300,6 +307,24 @@ public class ProfileKitProperties {
    */
   public void setDomain(URI domain) {
     this.domain = domain;
+  }
+
+  /**
+   * How a password sign-in proves the password to Cognito.
+   *
+   * @return the flow; default USER_SRP_AUTH
+   */
+  public PasswordAuthFlow getPasswordFlow() {
+    return passwordFlow;
+  }
+
+  /**
+   * Sets how a password sign-in proves the password to Cognito.
+   *
+   * @param passwordFlow the flow
+   */
+  public void setPasswordFlow(PasswordAuthFlow passwordFlow) {
+    this.passwordFlow = passwordFlow;
   }
 
   /**
