@@ -8,6 +8,7 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.AwsUserProfileService;
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.RequestCounter;
 import dev.profilekit.emulators.WithEmulators;
@@ -28,7 +29,9 @@ class ConsumerEmulatorsIT {
     String userId = env.createConfirmedUser("lin@example.com", "Passw0rd!long", Map.of("given_name", "Lin"));
     RequestCounter dynamoRequests = new RequestCounter();
 
+    // cognito-local answers USER_SRP_AUTH (the service's default) with 500 Unsupported.
     try (UserProfileService service = AwsUserProfileService.builder()
+        .passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito())
         .dynamoDb(env.dynamoDb(dynamoRequests))
         .userPoolId(env.userPoolId())

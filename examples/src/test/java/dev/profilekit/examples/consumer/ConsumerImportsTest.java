@@ -17,7 +17,8 @@ class ConsumerImportsTest {
 
   private static final List<String> ALLOWED = List.of(
       "java.", "org.junit.jupiter.api.", "org.assertj.core.api.", "software.amazon.awssdk.",
-      "dev.profilekit.emulators.", "dev.profilekit.aws.AwsUserProfileService");
+      "dev.profilekit.emulators.", "dev.profilekit.aws.AwsUserProfileService",
+      "dev.profilekit.aws.cognito.PasswordAuthFlow");
 
   @Test
   void theConsumerTestImportsOnlyThePublishedArtifacts() throws IOException {
