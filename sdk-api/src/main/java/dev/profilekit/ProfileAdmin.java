@@ -4,8 +4,10 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Server-side access to every profile, for operators and back-office code: read any profile,
- * write admin-only fields such as the subscription, list profiles, revoke a user's tokens.
+ * Server-side access to every profile and user, for operators and back-office code: read any
+ * profile, write admin-only fields such as the subscription, list profiles, revoke a user's
+ * tokens, delete accounts, and manage users (create with a temporary password, disable, enable,
+ * force a password reset, groups).
  *
  * <p>Obtained from {@link UserProfileService#admin()}. Never expose it to end users.
  */
@@ -83,6 +85,105 @@ public interface ProfileAdmin {
    * @param userId the user's id
    */
   void deleteUser(String userId);
+
+  /**
+   * Creates an email user with a temporary password: their first sign-in answers {@link
+   * SignInStep.NewPasswordRequired}, and {@link UserProfileService#respond} with the new password
+   * signs them in. The email is created verified. See {@code docs/account-lifecycle.md}.
+   *
+   * <p>Costs: 1 Cognito {@code AdminCreateUser}.
+   *
+   * @param user the new user
+   * @return the created account, status {@link AccountStatus#FORCE_CHANGE_PASSWORD}
+   * @throws UserAlreadyExistsException if the email is taken
+   * @throws PasswordPolicyException if the temporary password breaks the pool's policy
+   * @throws InvalidRequestException if the email is malformed, or no invitation is sent and no
+   *     temporary password given
+   */
+  UserAccount createUser(NewUser user);
+
+  /**
+   * Returns a user's account as the user pool holds it: status, enabled, groups, attributes.
+   *
+   * <p>Costs: 1 Cognito {@code AdminGetUser} and 1 {@code AdminListGroupsForUser} (plus 1 {@code
+   * ListUsers} in pools whose usernames are not the {@code sub}).
+   *
+   * @param userId the user's id
+   * @return the account
+   * @throws UserNotFoundException if there is no such user
+   */
+  UserAccount getUser(String userId);
+
+  /**
+   * Disables a user: sign-in and refresh fail with {@link UserDisabledException}, and every token
+   * issued until now is rejected ({@link TokenRejectedException.Reason#REVOKED}), as after {@link
+   * #signOutEverywhere(String)}. The profile is kept. Idempotent.
+   *
+   * <p>Costs: 1 DynamoDB {@code UpdateItem} (the revocation, recorded first), 1 Cognito {@code
+   * AdminDisableUser} and 1 {@code AdminUserGlobalSignOut}.
+   *
+   * @param userId the user's id
+   * @throws UserNotFoundException if there is no such user
+   */
+  void disableUser(String userId);
+
+  /**
+   * Enables a disabled user again: they sign in with their password; tokens revoked by the
+   * disabling stay revoked. Idempotent.
+   *
+   * <p>Costs: 1 Cognito {@code AdminEnableUser}.
+   *
+   * @param userId the user's id
+   * @throws UserNotFoundException if there is no such user
+   */
+  void enableUser(String userId);
+
+  /**
+   * Forces a password reset: the current password stops working (sign-in fails with {@link
+   * PasswordResetRequiredException}) and a reset code is sent to the user's verified email; {@link
+   * UserProfileService#confirmForgotPassword} with that code sets the new password. Tokens already
+   * issued stay valid, as in Cognito; call {@link #signOutEverywhere(String)} as well to end them.
+   *
+   * <p>Costs: 1 Cognito {@code AdminResetUserPassword}.
+   *
+   * @param userId the user's id
+   * @throws UserNotFoundException if there is no such user
+   */
+  void resetPassword(String userId);
+
+  /**
+   * Creates a group of the user pool, if it does not exist yet (a repeated call changes nothing).
+   *
+   * <p>Costs: 1 Cognito {@code CreateGroup}.
+   *
+   * @param groupName 1 to 128 characters: letters, marks, symbols, digits, punctuation, no spaces
+   */
+  void createGroup(String groupName);
+
+  /**
+   * Adds a user to a group; tokens issued from then on list it in {@code cognito:groups} ({@link
+   * VerifiedUser#groups()}); earlier tokens do not change. Idempotent.
+   *
+   * <p>Costs: 1 Cognito {@code AdminAddUserToGroup}.
+   *
+   * @param userId the user's id
+   * @param groupName the group
+   * @throws UserNotFoundException if there is no such user
+   * @throws GroupNotFoundException if there is no such group
+   */
+  void addUserToGroup(String userId, String groupName);
+
+  /**
+   * Removes a user from a group; tokens issued from then on no longer list it. Idempotent.
+   *
+   * <p>Costs: 1 Cognito {@code AdminRemoveUserFromGroup}.
+   *
+   * @param userId the user's id
+   * @param groupName the group
+   * @throws UserNotFoundException if there is no such user
+   * @throws GroupNotFoundException if there is no such group
+   */
+  void removeUserFromGroup(String userId, String groupName);
 
   /**
    * Returns one page of stored profiles, in no particular order.

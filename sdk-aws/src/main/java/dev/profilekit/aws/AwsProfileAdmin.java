@@ -1,6 +1,8 @@
 package dev.profilekit.aws;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.NewUser;
+import dev.profilekit.UserAccount;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfilePage;
 import dev.profilekit.ProfilePolicy;
@@ -9,17 +11,23 @@ import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.aws.cognito.CognitoAuth;
 import dev.profilekit.aws.cognito.CognitoUser;
+import dev.profilekit.aws.cognito.CognitoUserAdmin;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.UserAdministration;
 import dev.profilekit.internal.UserIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The admin view of {@link AwsUserProfileService}: any user's profile, admin-only fields, listing. */
+/**
+ * The admin view of {@link AwsUserProfileService}: any user's profile, admin-only fields, listing,
+ * account deletion, and user management through {@link CognitoUserAdmin}.
+ */
 final class AwsProfileAdmin implements ProfileAdmin {
 
   // Cognito subs are UUIDs; this also keeps ids safe inside a ListUsers filter.
@@ -27,13 +35,16 @@ final class AwsProfileAdmin implements ProfileAdmin {
   private final ProfileStore store;
   private final ProfileFallback fallback;
   private final CognitoAuth auth;
+  private final CognitoUserAdmin users;
   private final ProfilePolicy policy;
   private final Clock clock;
 
-  AwsProfileAdmin(ProfileStore store, ProfileFallback fallback, CognitoAuth auth, ProfilePolicy policy, Clock clock) {
+  AwsProfileAdmin(ProfileStore store, ProfileFallback fallback, CognitoAuth auth, CognitoUserAdmin users, ProfilePolicy policy,
+      Clock clock) {
     this.store = store;
     this.fallback = fallback;
     this.auth = auth;
+    this.users = users;
     this.policy = policy;
     this.clock = clock;
   }
@@ -96,6 +107,98 @@ final class AwsProfileAdmin implements ProfileAdmin {
   }
 
   @Override
+  public UserAccount createUser(NewUser user) {
+    return users.createUser(user);
+  }
+
+  @Override
+  public UserAccount getUser(String userId) {
+    return asUser(userId, users::getUser);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The revocation is recorded first, so that the user's tokens are rejected even if a Cognito
+   * call then fails (a rerun finishes the job); Cognito then refuses the user's sign-ins, and the
+   * global sign-out ends their refresh tokens, which {@code AdminDisableUser} leaves alone.
+   */
+  @Override
+  public void disableUser(String userId) {
+    String username = usernameOf(userId);
+    store.recordSignOut(userId, clock.instant());
+    users.disableUser(username);
+    auth.adminGlobalSignOut(username);
+  }
+
+  @Override
+  public void enableUser(String userId) {
+    asUser(userId, username -> {
+      users.enableUser(username);
+      return null;
+    });
+  }
+
+  @Override
+  public void resetPassword(String userId) {
+    asUser(userId, username -> {
+      users.resetPassword(username);
+      return null;
+    });
+  }
+
+  @Override
+  public void createGroup(String groupName) {
+    users.createGroup(groupName);
+  }
+
+  @Override
+  public void addUserToGroup(String userId, String groupName) {
+    UserAdministration.groupName(groupName);
+    asUser(userId, username -> {
+      users.addUserToGroup(username, groupName);
+      return null;
+    });
+  }
+
+  @Override
+  public void removeUserFromGroup(String userId, String groupName) {
+    UserAdministration.groupName(groupName);
+    asUser(userId, username -> {
+      users.removeUserFromGroup(username, groupName);
+      return null;
+    });
+  }
+
+  /**
+   * Runs a username-taking call for a user id: with the id itself first (the username in pools
+   * that sign in by email), and when the pool has no such username, with the username {@code
+   * ListUsers} finds for the {@code sub} (federated users are {@code Google_...}).
+   */
+  private <T> T asUser(String userId, Function<String, T> call) {
+    UserIds.check(userId);
+    try {
+      return call.apply(userId);
+    } catch (UserNotFoundException notTheUsername) {
+      CognitoUser user = auth.findUserBySub(userId)
+          .orElseThrow(() -> new UserNotFoundException("No user with this id in the user pool"));
+      return call.apply(user.username());
+    }
+  }
+
+  /** The username of a user id, found as {@link #asUser} finds it (1 {@code AdminGetUser}, maybe 1 {@code ListUsers}). */
+  private String usernameOf(String userId) {
+    UserIds.check(userId);
+    Optional<CognitoUser> byUsername = auth.adminGetUser(userId);
+    if (byUsername.isPresent()) {
+      return byUsername.get().username();
+    }
+    return auth.findUserBySub(userId)
+        .orElseThrow(() -> new UserNotFoundException("No user with this id in the user pool"))
+        .username();
+  }
+
+  @Override
   public ProfilePage listProfiles(int pageSize, String pageToken) {
     return store.page(pageSize, pageToken);
   }
@@ -117,13 +220,11 @@ final class AwsProfileAdmin implements ProfileAdmin {
   public void signOutEverywhere(String userId) {
     UserIds.check(userId);
     store.recordSignOut(userId, clock.instant());
-    try {
-      auth.adminGlobalSignOut(userId);
-    } catch (UserNotFoundException notTheUsername) {
-      CognitoUser user = auth.findUserBySub(userId)
-          .orElseThrow(() -> new UserNotFoundException("No user with this id in the user pool"));
-      auth.adminGlobalSignOut(user.username());
-    }
+    asUser(userId, username -> {
+      auth.adminGlobalSignOut(username);
+      return null;
+    });
   }
+
 
 }

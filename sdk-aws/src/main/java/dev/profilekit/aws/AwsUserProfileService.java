@@ -90,7 +90,7 @@ public final class AwsUserProfileService implements UserProfileService {
     AttributeMapper mapper = AttributeMapper.withPolicy(policy);
     this.fallback = new ProfileFallback(mapper, auth);
     this.signInCapture = new SignInCapture(store, fallback, mapper, clock);
-    this.admin = new AwsProfileAdmin(store, fallback, auth, policy, clock);
+    this.admin = new AwsProfileAdmin(store, fallback, auth, parts.userAdmin(), policy, clock);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.profilekit.aws;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.aws.cognito.CognitoAuth;
 import dev.profilekit.aws.cognito.CognitoSignIn;
+import dev.profilekit.aws.cognito.CognitoUserAdmin;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.federated.CognitoHostedUi;
@@ -22,6 +23,7 @@ final class ServiceWiring {
   record Parts(
       CognitoAuth auth,
       CognitoSignIn signIn,
+      CognitoUserAdmin userAdmin,
       ProfileStore store,
       CognitoTokenVerifier verifier,
       Optional<CognitoHostedUi> hostedUi,
@@ -72,7 +74,8 @@ final class ServiceWiring {
       }
       hostedUi = Optional.of(ui.build());
     }
-    return new Parts(auth, signIn, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead);
+    CognitoUserAdmin userAdmin = new CognitoUserAdmin(b.cognito, b.userPoolId, b.minimumPasswordLength);
+    return new Parts(auth, signIn, userAdmin, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead);
   }
 
   private static CognitoTokenVerifier defaultVerifier(AwsUserProfileService.Builder b, ProfileStore store) {

@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The contract suite against {@link AwsUserProfileService} on dynalite and cognito-local: one user
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
- * PasswordPolicyAsAws}, {@code ResendConfirmationCode}); the hosted UI is {@link
+ * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@code ResendConfirmationCode}); the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
@@ -48,8 +48,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
     env = environment;
     // AWS's answers where cognito-local has none: global sign-out (with the refresh tokens it
     // revokes), the password policy, and a resent confirmation code (cognito-local's CODE stays
-    // the code to confirm with). Every capability of the contract is then supported.
-    AwsAnswers aws = PasswordPolicyAsAws.addTo(new GlobalSignOutAsAws(Clock.systemUTC()).addTo(new AwsAnswers()))
+    // the code to confirm with), a disabled user's sign-in and AdminResetUserPassword. Every
+    // capability of the contract is then supported.
+    AwsAnswers withUserAdministration = new UserAdministrationAsAws(environment.cognito(), environment.userPoolId(),
+        environment.appClientId()).addTo(new AwsAnswers());
+    AwsAnswers aws = PasswordPolicyAsAws.addTo(new GlobalSignOutAsAws(Clock.systemUTC()).addTo(withUserAdministration))
         .answer("ResendConfirmationCode", 200,
             "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"c***@e***\"}}");
     cognito = environment.cognito(new CognitoLocalParity(), aws);

@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.profilekit.AuthSession;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.PasswordResetRequiredException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.UserDisabledException;
+import dev.profilekit.UserNotFoundException;
 import dev.profilekit.aws.emulators.AwsAnswers;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.emulators.EmulatorEnvironment;
@@ -28,6 +31,7 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminResetUserPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmSignUpRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GlobalSignOutRequest;
@@ -39,8 +43,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolCli
 /**
  * The Cognito behaviour cognito-local lacks or answers differently, covered with AWS's answers
  * ({@link AwsAnswers}) on top of the real emulator: GlobalSignOut, AdminUserGlobalSignOut,
- * ResendConfirmationCode, the wrong-password error, and SECRET_HASH (which cognito-local never
- * checks). See docs/emulators.md.
+ * ResendConfirmationCode, the wrong-password error, SECRET_HASH (which cognito-local never
+ * checks), a disabled user's sign-in and AdminResetUserPassword. See docs/emulators.md.
  */
 @WithEmulators
 class CognitoGapsIT {
@@ -241,5 +245,42 @@ class CognitoGapsIT {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
     return Base64.getEncoder().encodeToString(mac.doFinal((username + clientId).getBytes(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void onCognitoLocalADisabledUserStillSignsInAndTheStandInRefusesAsAwsDoes() {
+    String email = "gaps-disabled+" + UUID.randomUUID() + "@example.com";
+    env.createConfirmedUser(email, PASSWORD, Map.of());
+    AwsUserProfileService local = service(new AwsAnswers());
+    AwsUserProfileService asAws = service(new UserAdministrationAsAws(env.cognito(), env.userPoolId(), env.appClientId())
+        .addTo(new AwsAnswers()));
+    String userId = local.signIn(email, PASSWORD).sessionOrThrow().user().userId();
+
+    env.cognito().adminDisableUser(b -> b.userPoolId(env.userPoolId()).username(userId));
+
+    assertThat(env.cognito().adminGetUser(b -> b.userPoolId(env.userPoolId()).username(userId)).enabled()).isFalse();
+    assertThat(local.signIn(email, PASSWORD).isSignedIn()).as("cognito-local ignores Enabled=false").isTrue();
+    assertThatThrownBy(() -> asAws.signIn(email, PASSWORD)).isExactlyInstanceOf(UserDisabledException.class);
+    assertThatThrownBy(() -> asAws.signIn(email, "Wrong-Pa55word!")).isExactlyInstanceOf(UserDisabledException.class);
+  }
+
+  @Test
+  void onCognitoLocalAdminResetUserPasswordIsUnsupportedAndTheStandInResetsAsAwsDoes() {
+    String email = "gaps-reset+" + UUID.randomUUID() + "@example.com";
+    env.createConfirmedUser(email, PASSWORD, Map.of());
+    AwsUserProfileService local = service(new AwsAnswers());
+    AwsAnswers aws = new UserAdministrationAsAws(env.cognito(), env.userPoolId(), env.appClientId()).addTo(new AwsAnswers());
+    AwsUserProfileService asAws = service(aws);
+    String userId = local.signIn(email, PASSWORD).sessionOrThrow().user().userId();
+
+    // cognito-local answers AdminResetUserPassword with HTTP 500 Unsupported.
+    assertThatThrownBy(() -> local.admin().resetPassword(userId)).isInstanceOf(ServiceUnavailableException.class);
+    assertThatThrownBy(() -> asAws.admin().resetPassword(UUID.randomUUID().toString())).isInstanceOf(UserNotFoundException.class);
+    asAws.admin().resetPassword(userId);
+
+    assertThatThrownBy(() -> asAws.signIn(email, PASSWORD)).isExactlyInstanceOf(PasswordResetRequiredException.class);
+    asAws.confirmForgotPassword(email, LocalEmulators.CONFIRMATION_CODE, "Reset-Pa55word!");
+    assertThat(asAws.signIn(email, "Reset-Pa55word!").isSignedIn()).isTrue();
+    assertThat(aws.requests()).filteredOn(AdminResetUserPasswordRequest.class::isInstance).hasSize(2);
   }
 }

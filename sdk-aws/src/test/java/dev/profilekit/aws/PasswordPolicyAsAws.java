@@ -4,6 +4,7 @@ import dev.profilekit.aws.emulators.AwsAnswers;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminSetUserPasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChangePasswordRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ConfirmForgotPasswordRequest;
@@ -15,8 +16,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpReque
  * AwsAnswers}: a new password that breaks the user pool's default policy (8 characters or more,
  * with a digit, an upper and a lower case letter, and one of Cognito's symbols) is refused with
  * {@code InvalidPasswordException} at {@code SignUp}, {@code ChangePassword}, {@code
- * ConfirmForgotPassword}, {@code RespondToAuthChallenge} ({@code NEW_PASSWORD}) and {@code
- * AdminSetUserPassword}, as AWS refuses it; a refused request never takes effect at the emulator.
+ * ConfirmForgotPassword}, {@code RespondToAuthChallenge} ({@code NEW_PASSWORD}), {@code
+ * AdminSetUserPassword} and {@code AdminCreateUser} (its {@code TemporaryPassword}), as AWS refuses it; a refused request never takes effect at the emulator.
  *
  * <p>The policy and the symbol set are the defaults of the Cognito developer guide ("Password
  * requirements"); the test pools are created without a policy of their own.
@@ -45,6 +46,8 @@ final class PasswordPolicyAsAws {
         .failWhen("RespondToAuthChallenge",
             weak(RespondToAuthChallengeRequest.class, r -> r.challengeResponses().get("NEW_PASSWORD")), 400, "InvalidPasswordException", MESSAGE)
         .failWhen("AdminSetUserPassword", weak(AdminSetUserPasswordRequest.class, AdminSetUserPasswordRequest::password), 400,
+            "InvalidPasswordException", MESSAGE)
+        .failWhen("AdminCreateUser", weak(AdminCreateUserRequest.class, AdminCreateUserRequest::temporaryPassword), 400,
             "InvalidPasswordException", MESSAGE);
   }
 

@@ -88,7 +88,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     this.federation = new FederationBroker(clock);
     this.profiles = new ProfileStore(clock, settings.policy());
     this.admin = new InMemoryAdmin(profiles, settings.policy(), fallbacks::ofUserId, this::signOutEverywhereById,
-        this::deleteAccountOf);
+        this::deleteAccountOf, directory, sessions::signOutEverywhere);
     this.tokens = TestTokens.forUserPool(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime());
   }
 
@@ -134,7 +134,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     PasswordHasher.PasswordHash hash = federated ? null
         : PasswordHasher.hash(user.temporaryPasswordValue().orElse(user.password()));
     UserRecord record = directory.seed(new UserRecord(userId, username, attributes, hash, user.confirmed(),
-        user.temporaryPasswordValue().isPresent(), user.provider(), identities, user.groupNames(), now, null, null));
+        user.temporaryPasswordValue().isPresent(), user.provider(), identities, user.groupNames(), now, null, null, true, false));
     String password = federated || user.temporaryPasswordValue().isPresent() ? null : user.password();
     return new SeededUser(this, record.subject(null), user.provider(), user.email(), password);
   }
@@ -164,7 +164,19 @@ public final class InMemoryUserProfileService implements UserProfileService {
   }
 
   /**
-   * Returns the last password reset code sent to an email.
+   * Returns the temporary password of the last invitation {@code admin().createUser} sent to an
+   * email, like reading the user's inbox.
+   *
+   * @param email the email
+   * @return the temporary password, if an invitation was sent
+   */
+  public Optional<String> lastInvitationPassword(String email) {
+    return directory.lastInvitation(email);
+  }
+
+  /**
+   * Returns the last password reset code sent to an email (by {@code forgotPassword} or an
+   * administrator's {@code resetPassword}).
    *
    * @param email the email
    * @return the code, if one was sent

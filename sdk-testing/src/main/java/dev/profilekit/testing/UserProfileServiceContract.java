@@ -7,12 +7,13 @@ import dev.profilekit.testing.contract.FederatedCases;
 import dev.profilekit.testing.contract.ProfileCases;
 import dev.profilekit.testing.contract.SessionCases;
 import dev.profilekit.testing.contract.SignUpAndPasswordCases;
+import dev.profilekit.testing.contract.UserAdministrationCases;
 
 /**
  * The contract every {@link dev.profilekit.UserProfileService} implementation passes: an abstract
  * JUnit 5 test class with every group of cases, covering sign-up, passwords, sessions, token
  * verification, federated sign-in, profile fallback, patches, versions, typed fields, validation,
- * admin-only fields, listing, concurrency, and account deletion. The in-memory service and the
+ * admin-only fields, listing, concurrency, account deletion and user management. The in-memory service and the
  * AWS implementation both extend it; so can yours.
  *
  * <p>Extend it in a test source set, and provide the hooks:
@@ -41,7 +42,7 @@ import dev.profilekit.testing.contract.SignUpAndPasswordCases;
  */
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
-    AccountLifecycleCases {
+    AccountLifecycleCases, UserAdministrationCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

@@ -1,15 +1,18 @@
 package dev.profilekit.aws.cognito;
 
 import dev.profilekit.ClientConfigurationException;
+import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.PasswordResetRequiredException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
 import java.util.Locale;
@@ -70,7 +73,8 @@ public final class CognitoErrors {
         return new PasswordPolicyException(
             "The password was recently used: the user pool's password history forbids reusing it" + detail);
       case "PasswordResetRequiredException":
-        return new InvalidCredentialsException("A password reset is required: use forgotPassword" + detail);
+        return new PasswordResetRequiredException(
+            "An administrator reset the password: confirmForgotPassword with the code sent to the user" + detail);
       case "UsernameExistsException":
       case "AliasExistsException":
         return new UserAlreadyExistsException("An account with this email already exists" + detail);
@@ -91,6 +95,11 @@ public final class CognitoErrors {
       case "CodeDeliveryFailureException":
         return new ServiceUnavailableException(where + " failed on the service side" + detail, null);
       case "ResourceNotFoundException":
+        if (operation == CognitoOperation.ADMIN_ADD_USER_TO_GROUP || operation == CognitoOperation.ADMIN_REMOVE_USER_FROM_GROUP) {
+          // AWS: "Group not found." (the pool itself exists: the same client reached it).
+          return new GroupNotFoundException(where + ": no such group in the user pool" + detail);
+        }
+        return new ProfileKitException(where + " failed: check the user pool and app client settings" + detail);
       case "InvalidUserPoolConfigurationException":
       case "UnauthorizedException":
       case "UnsupportedOperationException":
@@ -132,6 +141,10 @@ public final class CognitoErrors {
           + ": the access token lacks the aws.cognito.signin.user.admin scope (allow it on the app client and"
           + " request it at sign-in)" + detail);
     }
+    // AWS answers a disabled user's sign-in "User is disabled." whatever the password.
+    if (said.equals("user is disabled.") && (operation == CognitoOperation.SIGN_IN || operation == CognitoOperation.RESPOND_TO_CHALLENGE)) {
+      return new UserDisabledException("The user's account is disabled" + detail);
+    }
     switch (operation) {
       case SIGN_IN:
       case RESPOND_TO_CHALLENGE:
@@ -167,6 +180,12 @@ public final class CognitoErrors {
       case LIST_USERS:
       case ADMIN_DELETE_USER:
       case DELETE_USER:
+      case ADMIN_LIST_GROUPS_FOR_USER:
+      case ADMIN_DISABLE_USER:
+      case ADMIN_ENABLE_USER:
+      case ADMIN_RESET_USER_PASSWORD:
+      case ADMIN_ADD_USER_TO_GROUP:
+      case ADMIN_REMOVE_USER_FROM_GROUP:
         return new UserNotFoundException(where + ": no such user in the user pool" + detail);
       case CONFIRM_SIGN_UP:
       case CONFIRM_FORGOT_PASSWORD:

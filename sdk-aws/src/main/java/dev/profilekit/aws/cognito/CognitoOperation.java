@@ -41,7 +41,23 @@ public enum CognitoOperation {
   /** {@code DeleteUser}. */
   DELETE_USER("DeleteUser"),
   /** {@code AdminDeleteUser}. */
-  ADMIN_DELETE_USER("AdminDeleteUser");
+  ADMIN_DELETE_USER("AdminDeleteUser"),
+  /** {@code AdminCreateUser}. */
+  ADMIN_CREATE_USER("AdminCreateUser"),
+  /** {@code AdminListGroupsForUser}. */
+  ADMIN_LIST_GROUPS_FOR_USER("AdminListGroupsForUser"),
+  /** {@code AdminDisableUser}. */
+  ADMIN_DISABLE_USER("AdminDisableUser"),
+  /** {@code AdminEnableUser}. */
+  ADMIN_ENABLE_USER("AdminEnableUser"),
+  /** {@code AdminResetUserPassword}. */
+  ADMIN_RESET_USER_PASSWORD("AdminResetUserPassword"),
+  /** {@code CreateGroup}. */
+  CREATE_GROUP("CreateGroup"),
+  /** {@code AdminAddUserToGroup}. */
+  ADMIN_ADD_USER_TO_GROUP("AdminAddUserToGroup"),
+  /** {@code AdminRemoveUserFromGroup}. */
+  ADMIN_REMOVE_USER_FROM_GROUP("AdminRemoveUserFromGroup");
 
   private final String awsName;
 

@@ -1,5 +1,13 @@
 package dev.profilekit.aws.cognito;
 
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_ADD_USER_TO_GROUP;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_CREATE_USER;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_DISABLE_USER;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_ENABLE_USER;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_LIST_GROUPS_FOR_USER;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_REMOVE_USER_FROM_GROUP;
+import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_RESET_USER_PASSWORD;
+import static dev.profilekit.aws.cognito.CognitoOperation.CREATE_GROUP;
 import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_GET_USER;
 import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_GLOBAL_SIGN_OUT;
 import static dev.profilekit.aws.cognito.CognitoOperation.CHANGE_PASSWORD;
@@ -17,15 +25,18 @@ import static dev.profilekit.aws.cognito.CognitoOperation.SIGN_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.ClientConfigurationException;
+import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.PasswordResetRequiredException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
 import java.util.stream.Stream;
@@ -52,7 +63,7 @@ class CognitoErrorsTest {
         Arguments.of(SIGN_IN, "UserNotFoundException", 400, InvalidCredentialsException.class),
         Arguments.of(SIGN_IN, "InvalidPasswordException", 400, InvalidCredentialsException.class),
         Arguments.of(SIGN_IN, "UserNotConfirmedException", 400, UserNotConfirmedException.class),
-        Arguments.of(SIGN_IN, "PasswordResetRequiredException", 400, InvalidCredentialsException.class),
+        Arguments.of(SIGN_IN, "PasswordResetRequiredException", 400, PasswordResetRequiredException.class),
         Arguments.of(SIGN_IN, "TooManyRequestsException", 400, ThrottledException.class),
         Arguments.of(SIGN_IN, "TooManyFailedAttemptsException", 400, ThrottledException.class),
         Arguments.of(SIGN_IN, "InternalErrorException", 500, ServiceUnavailableException.class),
@@ -99,6 +110,19 @@ class CognitoErrorsTest {
         Arguments.of(ADMIN_GLOBAL_SIGN_OUT, "NotAuthorizedException", 400, ProfileKitException.class),
         Arguments.of(ADMIN_GET_USER, "UserNotFoundException", 400, UserNotFoundException.class),
         Arguments.of(ADMIN_GET_USER, "AccessDeniedException", 400, ProfileKitException.class),
+        Arguments.of(ADMIN_CREATE_USER, "UsernameExistsException", 400, UserAlreadyExistsException.class),
+        Arguments.of(ADMIN_CREATE_USER, "InvalidPasswordException", 400, PasswordPolicyException.class),
+        Arguments.of(ADMIN_CREATE_USER, "InvalidParameterException", 400, InvalidRequestException.class),
+        Arguments.of(ADMIN_DISABLE_USER, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_ENABLE_USER, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_RESET_USER_PASSWORD, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_RESET_USER_PASSWORD, "NotAuthorizedException", 400, ProfileKitException.class),
+        Arguments.of(ADMIN_LIST_GROUPS_FOR_USER, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_ADD_USER_TO_GROUP, "ResourceNotFoundException", 400, GroupNotFoundException.class),
+        Arguments.of(ADMIN_ADD_USER_TO_GROUP, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(ADMIN_REMOVE_USER_FROM_GROUP, "ResourceNotFoundException", 400, GroupNotFoundException.class),
+        Arguments.of(ADMIN_REMOVE_USER_FROM_GROUP, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(CREATE_GROUP, "ResourceNotFoundException", 400, ProfileKitException.class),
         Arguments.of(LIST_USERS, "TooManyRequestsException", 400, ThrottledException.class),
         Arguments.of(LIST_USERS, "ThrottlingException", 400, ThrottledException.class),
         Arguments.of(LIST_USERS, "SomethingNewException", 503, ServiceUnavailableException.class));
@@ -188,6 +212,19 @@ class CognitoErrorsTest {
       assertThat(mapped).isExactlyInstanceOf(PasswordPolicyException.class);
       assertThat(mapped.getMessage()).contains("recently used").doesNotContain(SECRET);
     }
+  }
+
+  @Test
+  void aDisabledUsersSignInIsUserDisabledWhateverThePassword() {
+    // AWS: NotAuthorizedException "User is disabled." (the message is read, never copied).
+    for (CognitoOperation operation : new CognitoOperation[] {SIGN_IN, RESPOND_TO_CHALLENGE}) {
+      ProfileKitException mapped = CognitoErrors.map(operation, failure("NotAuthorizedException", "User is disabled."));
+
+      assertThat(mapped).isExactlyInstanceOf(UserDisabledException.class).isInstanceOf(InvalidCredentialsException.class);
+      assertThat(mapped.getMessage()).contains("disabled").contains("req-msg");
+    }
+    assertThat(CognitoErrors.map(REFRESH, failure("NotAuthorizedException", "User is disabled.")))
+        .as("a refresh is a rejected token, as for every refused refresh").isExactlyInstanceOf(TokenRejectedException.class);
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.http.SdkHttpResponse;
  * }</pre>
  *
  * <p>An answer may apply to some requests of an operation only ({@link #failWhen}); whether it
- * applies is decided once per request, before it is sent.
+ * applies is decided once per request, before it is sent. An operation may have several such
+ * answers: they are tried in the order given, and the first that applies is AWS's answer.
  */
 public final class AwsAnswers implements ExecutionInterceptor {
 
@@ -42,7 +44,8 @@ public final class AwsAnswers implements ExecutionInterceptor {
   /** The answer chosen for one request, or absent when the emulator's answer stands. */
   private static final ExecutionAttribute<Answer> CHOSEN = new ExecutionAttribute<>("AwsAnswers.chosen");
 
-  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+  /** By operation, in the order given: the first whose condition holds answers. */
+  private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
   private final List<SdkRequest> requests = new ArrayList<>();
 
   /** Creates an interceptor that changes nothing until told to. */
@@ -72,7 +75,7 @@ public final class AwsAnswers implements ExecutionInterceptor {
    * @return this interceptor
    */
   public AwsAnswers answerWhen(String operation, Predicate<SdkRequest> when, int status, String json) {
-    answers.put(operation, new Answer(status, json, null, when));
+    answers.computeIfAbsent(operation, name -> new CopyOnWriteArrayList<>()).add(new Answer(status, json, null, when));
     return this;
   }
 
@@ -102,7 +105,7 @@ public final class AwsAnswers implements ExecutionInterceptor {
    */
   public AwsAnswers failWhen(String operation, Predicate<SdkRequest> when, int status, String errorCode, String message) {
     String body = "{\"__type\":\"" + errorCode + "\",\"message\":\"" + message + "\"}";
-    answers.put(operation, new Answer(status, body, errorCode, when));
+    answers.computeIfAbsent(operation, name -> new CopyOnWriteArrayList<>()).add(new Answer(status, body, errorCode, when));
     return this;
   }
 
@@ -123,11 +126,13 @@ public final class AwsAnswers implements ExecutionInterceptor {
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    Answer answer = answers.get(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-    if (answer != null && answer.when().test(context.request())) {
-      attributes.putAttribute(CHOSEN, answer);
-      synchronized (requests) {
-        requests.add(context.request());
+    for (Answer answer : answers.getOrDefault(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), List.of())) {
+      if (answer.when().test(context.request())) {
+        attributes.putAttribute(CHOSEN, answer);
+        synchronized (requests) {
+          requests.add(context.request());
+        }
+        return;
       }
     }
   }

@@ -1,11 +1,14 @@
 package dev.profilekit.testing.internal;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.NewUser;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfileNotFoundException;
 import dev.profilekit.ProfilePage;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
+import dev.profilekit.UserAccount;
+import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.UserIds;
@@ -14,7 +17,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The admin view of the in-memory service: every profile, admin-only fields allowed. */
+/** The admin view of the in-memory service: every profile, admin-only fields allowed, user management. */
 public final class InMemoryAdmin implements ProfileAdmin {
 
   private final ProfileStore store;
@@ -22,6 +25,8 @@ public final class InMemoryAdmin implements ProfileAdmin {
   private final Function<String, UserProfile> fallbackOfUser;
   private final Consumer<String> signOutEverywhere;
   private final Consumer<String> deleteUser;
+  private final UserDirectory directory;
+  private final Consumer<String> revokeTokens;
 
   /**
    * Creates the view.
@@ -31,9 +36,13 @@ public final class InMemoryAdmin implements ProfileAdmin {
    * @param fallbackOfUser the fallback of a user id, or null when there is no such user
    * @param signOutEverywhere revokes a user's tokens; throws for unknown users
    * @param deleteUser deletes a user's account; does nothing more for users already deleted
+   * @param directory the user pool
+   * @param revokeTokens revokes every token and refresh token of a user issued until now
    */
   public InMemoryAdmin(ProfileStore store, ProfilePolicy policy, Function<String, UserProfile> fallbackOfUser,
-      Consumer<String> signOutEverywhere, Consumer<String> deleteUser) {
+      Consumer<String> signOutEverywhere, Consumer<String> deleteUser, UserDirectory directory, Consumer<String> revokeTokens) {
+    this.directory = directory;
+    this.revokeTokens = revokeTokens;
     this.store = store;
     this.policy = policy;
     this.fallbackOfUser = fallbackOfUser;
@@ -88,6 +97,61 @@ public final class InMemoryAdmin implements ProfileAdmin {
   @Override
   public void deleteUser(String userId) {
     deleteUser.accept(UserIds.check(userId));
+  }
+
+  @Override
+  public UserAccount createUser(NewUser user) {
+    return directory.createByAdmin(user).account();
+  }
+
+  @Override
+  public UserAccount getUser(String userId) {
+    return existing(userId).account();
+  }
+
+  /** {@inheritDoc} As the AWS implementation: the tokens are revoked first, then sign-in is refused. */
+  @Override
+  public void disableUser(String userId) {
+    existing(userId);
+    revokeTokens.accept(userId);
+    directory.setEnabled(userId, false);
+  }
+
+  @Override
+  public void enableUser(String userId) {
+    existing(userId);
+    directory.setEnabled(userId, true);
+  }
+
+  @Override
+  public void resetPassword(String userId) {
+    existing(userId);
+    directory.forcePasswordReset(userId);
+  }
+
+  @Override
+  public void createGroup(String groupName) {
+    directory.createGroup(groupName);
+  }
+
+  @Override
+  public void addUserToGroup(String userId, String groupName) {
+    UserIds.check(userId);
+    directory.setMembership(userId, groupName, true);
+  }
+
+  @Override
+  public void removeUserFromGroup(String userId, String groupName) {
+    UserIds.check(userId);
+    directory.setMembership(userId, groupName, false);
+  }
+
+  private UserRecord existing(String userId) {
+    UserRecord user = directory.byId(UserIds.check(userId));
+    if (user == null) {
+      throw new UserNotFoundException("No user with this id in the user pool");
+    }
+    return user;
   }
 
   @Override

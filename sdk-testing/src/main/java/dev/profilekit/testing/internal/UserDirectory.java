@@ -1,23 +1,31 @@
 package dev.profilekit.testing.internal;
 
+import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.LinkedIdentity;
+import dev.profilekit.NewUser;
 import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.PasswordResetRequiredException;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.UserAlreadyExistsException;
+import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
+import dev.profilekit.UserNotFoundException;
+import dev.profilekit.internal.UserAdministration;
 import dev.profilekit.testing.internal.UserRecord.IssuedCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -45,6 +53,8 @@ public final class UserDirectory {
   private final ConcurrentHashMap<String, String> confirmationOutbox = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> resetOutbox = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, PendingChallenge> challenges = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> invitationOutbox = new ConcurrentHashMap<>();
+  private final Set<String> groups = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final String fixedCode;
 
@@ -79,7 +89,7 @@ public final class UserDirectory {
     request.displayName().ifPresent(v -> attributes.put("name", v));
     request.locale().ifPresent(v -> attributes.put("locale", v));
     UserRecord user = new UserRecord(UUID.randomUUID().toString(), username, attributes, PasswordHasher.hash(request.password()),
-        false, false, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null);
+        false, false, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null, true, false);
     store(user);
     sendConfirmationCode(user);
     return byId.get(user.userId());
@@ -97,10 +107,118 @@ public final class UserDirectory {
       throw new UserAlreadyExistsException("A user with this username or id is already seeded");
     }
     store(user);
+    // A fixture's groups exist in its pool, as the groups of a real user do.
+    groups.addAll(user.groups());
     if (!user.confirmed()) {
       sendConfirmationCode(user);
     }
     return byId.get(user.userId());
+  }
+
+  /**
+   * Creates an email user as an administrator does: confirmed, email verified, with a temporary
+   * password (generated and "sent" with the invitation when none is given) that the first sign-in
+   * must replace.
+   *
+   * @param request the new user
+   * @return the stored user
+   */
+  public synchronized UserRecord createByAdmin(NewUser request) {
+    UserAdministration.newUser(request);
+    String username = checkEmail(request.email());
+    request.temporaryPassword().ifPresent(UserDirectory::checkPassword);
+    if (byUsername.containsKey(key(username))) {
+      throw new UserAlreadyExistsException("An account with this email already exists");
+    }
+    // Cognito's generated temporary passwords meet the pool's policy; this one does too.
+    String temporaryPassword = request.temporaryPassword().orElseGet(() -> "Tmp-" + Secrets.randomDigits(6) + "aA!");
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("email", username);
+    attributes.put("email_verified", "true");
+    request.givenName().ifPresent(v -> attributes.put("given_name", v));
+    request.familyName().ifPresent(v -> attributes.put("family_name", v));
+    request.displayName().ifPresent(v -> attributes.put("name", v));
+    UserRecord user = store(new UserRecord(UUID.randomUUID().toString(), username, attributes, PasswordHasher.hash(temporaryPassword),
+        true, true, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null, true, false));
+    if (request.sendInvitation()) {
+      invitationOutbox.put(key(username), temporaryPassword);
+    }
+    return user;
+  }
+
+  /**
+   * Enables or disables a user.
+   *
+   * @param userId the user
+   * @param enabled whether they may sign in
+   */
+  public synchronized void setEnabled(String userId, boolean enabled) {
+    store(existing(userId).withEnabled(enabled));
+  }
+
+  /**
+   * Forces a password reset: the password stops signing in, and a reset code is "sent" when the
+   * email is verified.
+   *
+   * @param userId the user
+   */
+  public synchronized void forcePasswordReset(String userId) {
+    UserRecord user = existing(userId);
+    if ("true".equals(user.attributes().get("email_verified"))) {
+      String code = newCode();
+      store(user.withForcedReset(new IssuedCode(code, clock.instant().plus(RESET_CODE_LIFETIME))));
+      resetOutbox.put(key(user.username()), code);
+    } else {
+      store(user.withForcedReset(null));
+    }
+  }
+
+  /**
+   * Creates a group; an existing one is left as it is.
+   *
+   * @param groupName the group
+   */
+  public void createGroup(String groupName) {
+    groups.add(UserAdministration.groupName(groupName));
+  }
+
+  /**
+   * Adds a user to a group, or removes them from it.
+   *
+   * @param userId the user
+   * @param groupName the group
+   * @param member true to add, false to remove
+   */
+  public synchronized void setMembership(String userId, String groupName, boolean member) {
+    UserAdministration.groupName(groupName);
+    UserRecord user = existing(userId);
+    if (!groups.contains(groupName)) {
+      throw new GroupNotFoundException("No group with this name in the user pool");
+    }
+    List<String> next = new ArrayList<>(user.groups());
+    next.remove(groupName);
+    if (member) {
+      next.add(groupName);
+    }
+    store(user.withGroups(next));
+  }
+
+  /**
+   * Returns the temporary password sent with the last invitation to an email.
+   *
+   * @param username the email
+   * @return the temporary password, if an invitation was sent
+   */
+  public Optional<String> lastInvitation(String username) {
+    return Optional.ofNullable(invitationOutbox.get(key(username)));
+  }
+
+  private UserRecord existing(String userId) {
+    UserRecord user = byId.get(userId);
+    if (user == null) {
+      throw new UserNotFoundException("No user with this id in the user pool");
+    }
+    return user;
   }
 
   /**
@@ -142,6 +260,14 @@ public final class UserDirectory {
   public UserRecord authenticate(String username, String password) {
     UserRecord user = byUsername.get(key(required("username", username)));
     required("password", password);
+    // As Cognito: a disabled user, or one whose password an administrator reset, is told so
+    // whatever password they gave.
+    if (user != null && !user.enabled()) {
+      throw new UserDisabledException("The user's account is disabled");
+    }
+    if (user != null && user.passwordResetRequired()) {
+      throw new PasswordResetRequiredException("An administrator reset the password: confirmForgotPassword with the code sent to the user");
+    }
     if (!PasswordHasher.matches(password, user == null ? null : user.passwordHash())) {
       throw new InvalidCredentialsException("Incorrect username or password");
     }
@@ -244,6 +370,7 @@ public final class UserDirectory {
       byUsername.remove(key(user.username()));
       confirmationOutbox.remove(key(user.username()));
       resetOutbox.remove(key(user.username()));
+      invitationOutbox.remove(key(user.username()));
       challenges.values().removeIf(pending -> pending.userId().equals(userId));
     }
   }

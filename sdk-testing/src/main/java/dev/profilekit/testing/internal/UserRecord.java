@@ -1,7 +1,9 @@
 package dev.profilekit.testing.internal;
 
+import dev.profilekit.AccountStatus;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.LinkedIdentity;
+import dev.profilekit.UserAccount;
 import dev.profilekit.testing.internal.PasswordHasher.PasswordHash;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.Map;
  * @param createdAt when the user was created
  * @param confirmationCode the pending sign-up code, or null
  * @param resetCode the pending password reset code, or null
+ * @param enabled whether the user may sign in (false once an administrator disabled them)
+ * @param passwordResetRequired whether an administrator forced a password reset not completed yet
  */
 public record UserRecord(
     String userId,
@@ -35,7 +39,9 @@ public record UserRecord(
     List<String> groups,
     Instant createdAt,
     IssuedCode confirmationCode,
-    IssuedCode resetCode) {
+    IssuedCode resetCode,
+    boolean enabled,
+    boolean passwordResetRequired) {
 
   /** Copies the collections. */
   public UserRecord {
@@ -78,24 +84,80 @@ public record UserRecord(
 
   UserRecord withPassword(PasswordHash hash, boolean temporary) {
     return new UserRecord(userId, username, attributes, hash, confirmed, temporary, provider, identities, groups, createdAt,
-        confirmationCode, null);
+        confirmationCode, null, enabled, false);
   }
 
   UserRecord withConfirmation(IssuedCode code) {
     return new UserRecord(userId, username, attributes, passwordHash, confirmed, mustChangePassword, provider, identities,
-        groups, createdAt, code, resetCode);
+        groups, createdAt, code, resetCode, enabled, passwordResetRequired);
   }
 
   UserRecord withResetCode(IssuedCode code) {
     return new UserRecord(userId, username, attributes, passwordHash, confirmed, mustChangePassword, provider, identities,
-        groups, createdAt, confirmationCode, code);
+        groups, createdAt, confirmationCode, code, enabled, passwordResetRequired);
   }
 
   UserRecord confirmedWithVerifiedEmail() {
     Map<String, String> verified = new java.util.LinkedHashMap<>(attributes);
     verified.put("email_verified", "true");
     return new UserRecord(userId, username, verified, passwordHash, true, mustChangePassword, provider, identities, groups,
-        createdAt, null, resetCode);
+        createdAt, null, resetCode, enabled, passwordResetRequired);
+  }
+
+  UserRecord withEnabled(boolean enabledNow) {
+    return new UserRecord(userId, username, attributes, passwordHash, confirmed, mustChangePassword, provider, identities,
+        groups, createdAt, confirmationCode, resetCode, enabledNow, passwordResetRequired);
+  }
+
+  UserRecord withForcedReset(IssuedCode code) {
+    return new UserRecord(userId, username, attributes, passwordHash, confirmed, mustChangePassword, provider, identities,
+        groups, createdAt, confirmationCode, code, enabled, true);
+  }
+
+  UserRecord withGroups(List<String> newGroups) {
+    return new UserRecord(userId, username, attributes, passwordHash, confirmed, mustChangePassword, provider, identities,
+        newGroups, createdAt, confirmationCode, resetCode, enabled, passwordResetRequired);
+  }
+
+  /**
+   * Returns where the account stands, as Cognito's {@code UserStatus} would say.
+   *
+   * @return the status
+   */
+  public AccountStatus status() {
+    if (provider.kind() != IdentityProvider.Kind.COGNITO) {
+      return AccountStatus.EXTERNAL_PROVIDER;
+    }
+    if (!confirmed) {
+      return AccountStatus.UNCONFIRMED;
+    }
+    if (passwordResetRequired) {
+      return AccountStatus.RESET_REQUIRED;
+    }
+    return mustChangePassword ? AccountStatus.FORCE_CHANGE_PASSWORD : AccountStatus.CONFIRMED;
+  }
+
+  /**
+   * Returns the user as the admin view shows them.
+   *
+   * @return the account
+   */
+  public UserAccount account() {
+    Map<String, String> withSub = new java.util.LinkedHashMap<>(attributes);
+    withSub.put("sub", userId);
+    UserAccount.Builder account = UserAccount.builder()
+        .userId(userId)
+        .username(username)
+        .emailVerified("true".equals(attributes.get("email_verified")))
+        .enabled(enabled)
+        .status(status())
+        .groups(groups)
+        .attributes(withSub)
+        .createdAt(createdAt);
+    if (email() != null) {
+      account.email(email());
+    }
+    return account.build();
   }
 
   @Override

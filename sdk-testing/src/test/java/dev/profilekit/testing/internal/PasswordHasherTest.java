@@ -39,7 +39,7 @@ class PasswordHasherTest {
     PasswordHash hash = PasswordHasher.hash(PASSWORD);
     UserRecord user = new UserRecord("id", "ada@example.com", java.util.Map.of("email", "ada@example.com"), hash, true, false,
         dev.profilekit.IdentityProvider.COGNITO, java.util.List.of(), java.util.List.of(), java.time.Instant.EPOCH,
-        new UserRecord.IssuedCode("123456", java.time.Instant.EPOCH), null);
+        new UserRecord.IssuedCode("123456", java.time.Instant.EPOCH), null, true, false);
 
     assertThat(hash.toString()).doesNotContain(PASSWORD);
     assertThat(user.toString()).doesNotContain(PASSWORD).doesNotContain("123456");

@@ -1,0 +1,52 @@
+package dev.profilekit.internal;
+
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.NewUser;
+import java.util.regex.Pattern;
+
+/**
+ * The input rules of the admin view's user management, applied by both implementations before
+ * anything is sent: group names as Cognito accepts them, and a new user someone can sign in as.
+ */
+public final class UserAdministration {
+
+  /** Cognito's {@code GroupName}: 1 to 128 letters, marks, symbols, digits or punctuation. */
+  private static final Pattern GROUP_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+
+  private UserAdministration() {}
+
+  /**
+   * Checks a group name.
+   *
+   * @param groupName the name
+   * @return the name
+   * @throws InvalidRequestException ({@code groupName}, {@code required} or {@code format}) otherwise
+   */
+  public static String groupName(String groupName) {
+    if (groupName == null || groupName.isEmpty()) {
+      throw new InvalidRequestException("groupName", "required", "a group name");
+    }
+    if (!GROUP_NAME.matcher(groupName).matches()) {
+      throw new InvalidRequestException("groupName", "format",
+          "1 to 128 letters, digits, symbols or punctuation, without spaces (Cognito's group names)");
+    }
+    return groupName;
+  }
+
+  /**
+   * Checks that a new user can ever sign in: without an invitation, only the caller's temporary
+   * password would let them, so one is required.
+   *
+   * @param user the new user
+   * @return the user
+   * @throws InvalidRequestException ({@code user} or {@code temporaryPassword}, {@code required})
+   */
+  public static NewUser newUser(NewUser user) {
+    RequestChecks.required(user, "user");
+    if (!user.sendInvitation() && user.temporaryPassword().isEmpty()) {
+      throw new InvalidRequestException("temporaryPassword", "required",
+          "a temporary password when no invitation is sent (nobody else would learn it)");
+    }
+    return user;
+  }
+}
