@@ -1,6 +1,5 @@
 package dev.profilekit;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -69,7 +68,28 @@ final class ProfileSize {
     return size;
   }
 
-  private static int utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8).length;
+  /**
+   * The length of {@code text.getBytes(UTF_8)}, counted without encoding (this runs for every
+   * value of every write): a lone surrogate counts 1, as the encoder replaces it with {@code '?'}.
+   */
+  static int utf8(String text) {
+    int bytes = 0;
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        bytes += 1;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
   }
 }

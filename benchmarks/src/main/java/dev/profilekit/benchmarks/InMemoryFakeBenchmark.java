@@ -7,6 +7,9 @@ import dev.profilekit.VerifiedUser;
 import dev.profilekit.testing.InMemoryUserProfileService;
 import dev.profilekit.testing.TestUsers;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -20,6 +23,10 @@ import org.openjdk.jmh.annotations.State;
  * thread, and the cost of a fresh fake (tests create one per test). Judged by absolute bounds,
  * since the fake has no remote floor to compare with.
  */
+@Fork(1)
+// The report's single-fork settings (TokenVerificationBenchmark says why 8 warm-up seconds).
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 10, time = 1)
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

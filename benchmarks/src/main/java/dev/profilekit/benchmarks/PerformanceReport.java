@@ -87,11 +87,9 @@ public final class PerformanceReport {
       System.setProperty(SMOKE_PROPERTY, "true");
       options.verbosity(VerboseMode.SILENT).forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(50))
           .measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
-    } else {
-      // 8 warm-up seconds: on the 2-core build machine the verifier's C2 code was not ready after 5.
-      options.forks(1).warmupIterations(8).warmupTime(TimeValue.seconds(1))
-          .measurementIterations(10).measurementTime(TimeValue.seconds(1));
     }
+    // A measured run takes forks, warm-up and measurement from each class's @Fork, @Warmup and
+    // @Measurement: 3 forks where the baseline lives in another process (dynalite), 1 elsewhere.
     return new Runner(options.build()).run();
   }
 

@@ -7,6 +7,9 @@ import dev.profilekit.benchmarks.SharedEmulators;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -28,6 +31,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * latency, so what remains is client-side cost (ProfileKit's validation, expression building and
  * mapping on top of the SDK's marshalling, signing and unmarshalling).
  */
+@Fork(1)
+// The report's single-fork settings (TokenVerificationBenchmark says why 8 warm-up seconds).
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 10, time = 1)
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

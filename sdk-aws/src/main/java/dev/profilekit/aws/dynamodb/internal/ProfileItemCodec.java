@@ -69,8 +69,8 @@ public final class ProfileItemCodec {
       profile.linkedIdentities().forEach(identity -> identities.add(encode(identity)));
       item.put(LINKED_IDENTITIES, AttributeValue.fromL(identities));
     }
-    profile.createdAt().ifPresent(at -> item.put(CREATED_AT, AttributeValue.fromS(at.toString())));
-    profile.updatedAt().ifPresent(at -> item.put(UPDATED_AT, AttributeValue.fromS(at.toString())));
+    profile.createdAt().ifPresent(at -> item.put(CREATED_AT, AttributeValue.fromS(InstantText.format(at))));
+    profile.updatedAt().ifPresent(at -> item.put(UPDATED_AT, AttributeValue.fromS(InstantText.format(at))));
     return item;
   }
 
@@ -121,8 +121,8 @@ public final class ProfileItemCodec {
     if (identities != null && identities.hasL()) {
       identities.l().stream().filter(AttributeValue::hasM).forEach(v -> builder.addLinkedIdentity(decodeIdentity(v.m())));
     }
-    text(item, CREATED_AT).map(Instant::parse).ifPresent(builder::createdAt);
-    text(item, UPDATED_AT).map(Instant::parse).ifPresent(builder::updatedAt);
+    text(item, CREATED_AT).map(InstantText::parse).ifPresent(builder::createdAt);
+    text(item, UPDATED_AT).map(InstantText::parse).ifPresent(builder::updatedAt);
     return builder.build();
   }
 
@@ -239,7 +239,7 @@ public final class ProfileItemCodec {
     Map<String, AttributeValue> map = new LinkedHashMap<>();
     map.put("plan", AttributeValue.fromS(subscription.plan()));
     map.put("status", AttributeValue.fromS(subscription.status().name()));
-    subscription.currentPeriodEnd().ifPresent(at -> map.put("currentPeriodEnd", AttributeValue.fromS(at.toString())));
+    subscription.currentPeriodEnd().ifPresent(at -> map.put("currentPeriodEnd", AttributeValue.fromS(InstantText.format(at))));
     subscription.externalCustomerId().ifPresent(id -> map.put("externalCustomerId", AttributeValue.fromS(id)));
     return AttributeValue.fromM(map);
   }
@@ -248,7 +248,7 @@ public final class ProfileItemCodec {
     Subscription.Builder builder = Subscription.builder()
         .plan(map.get("plan").s())
         .status(SubscriptionStatus.valueOf(map.get("status").s()));
-    text(map, "currentPeriodEnd").map(Instant::parse).ifPresent(builder::currentPeriodEnd);
+    text(map, "currentPeriodEnd").map(InstantText::parse).ifPresent(builder::currentPeriodEnd);
     text(map, "externalCustomerId").ifPresent(builder::externalCustomerId);
     return builder.build();
   }
@@ -258,7 +258,7 @@ public final class ProfileItemCodec {
     map.put("kind", AttributeValue.fromS(identity.provider().kind().name()));
     map.put("name", AttributeValue.fromS(identity.provider().name()));
     map.put("providerUserId", AttributeValue.fromS(identity.providerUserId()));
-    identity.linkedAt().ifPresent(at -> map.put("linkedAt", AttributeValue.fromS(at.toString())));
+    identity.linkedAt().ifPresent(at -> map.put("linkedAt", AttributeValue.fromS(InstantText.format(at))));
     return AttributeValue.fromM(map);
   }
 
@@ -275,7 +275,7 @@ public final class ProfileItemCodec {
     LinkedIdentity.Builder builder = LinkedIdentity.builder()
         .provider(provider)
         .providerUserId(text(map, "providerUserId").orElse(""));
-    text(map, "linkedAt").map(Instant::parse).ifPresent(builder::linkedAt);
+    text(map, "linkedAt").map(InstantText::parse).ifPresent(builder::linkedAt);
     return builder.build();
   }
 

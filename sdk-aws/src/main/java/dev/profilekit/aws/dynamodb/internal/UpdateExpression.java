@@ -1,5 +1,6 @@
 package dev.profilekit.aws.dynamodb.internal;
 
+import java.util.Collections;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -16,10 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public record UpdateExpression(
     String update, String condition, Map<String, String> names, Map<String, AttributeValue> values) {
 
-  /** Copies the maps. */
+  /**
+   * Wraps the maps without copying them: the builder hands over maps it no longer touches, and
+   * the request builder copies them anyway (one copy per profile write is enough).
+   */
   public UpdateExpression {
-    names = Map.copyOf(names);
-    values = Map.copyOf(values);
+    names = Collections.unmodifiableMap(names);
+    values = Collections.unmodifiableMap(values);
   }
 
   /**

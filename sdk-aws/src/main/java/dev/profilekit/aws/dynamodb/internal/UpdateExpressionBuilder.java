@@ -17,9 +17,7 @@ import dev.profilekit.Subscription;
 import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.UserProfile;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,11 +35,15 @@ public final class UpdateExpressionBuilder {
   /** DynamoDB's limit on any expression string: 4 KB. */
   public static final int MAX_EXPRESSION_BYTES = 4096;
 
+  private static final AttributeValue ONE = AttributeValue.fromN("1");
 
+  // Built as the request needs them (placeholder to attribute), plus the reverse for reuse; the
+  // clauses go straight into their text. This runs once per profile write, on the hot path.
+  private final Map<String, String> placeholders = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
   private final Map<String, AttributeValue> values = new HashMap<>();
-  private final List<String> sets = new ArrayList<>();
-  private final List<String> removes = new ArrayList<>();
+  private final StringBuilder sets = new StringBuilder(96).append("SET ");
+  private final StringBuilder removes = new StringBuilder();
 
   private UpdateExpressionBuilder() {}
 
@@ -56,8 +58,8 @@ public final class UpdateExpressionBuilder {
   public static UpdateExpression patch(ProfileUpdate update, Instant now) {
     UpdateExpressionBuilder b = new UpdateExpressionBuilder();
     String version = b.name(VERSION);
-    b.sets.add(version + " = " + version + " + " + b.value(AttributeValue.fromN("1")));
-    b.sets.add(b.name(UPDATED_AT) + " = " + b.value(AttributeValue.fromS(now.toString())));
+    b.sets.append(version).append(" = ").append(version).append(" + ").append(b.value(ONE));
+    b.set(b.name(UPDATED_AT), AttributeValue.fromS(InstantText.format(now)));
     // The two maps' names repeat once per entry: short placeholders keep the largest patch small.
     if (!update.setPreferences().isEmpty() || !update.removePreferences().isEmpty()) {
       b.name(PREFERENCES);
@@ -67,15 +69,15 @@ public final class UpdateExpressionBuilder {
     }
     update.setFields().forEach((field, text) -> b.set(b.name(field.attributeName()), AttributeValue.fromS(text)));
     for (ProfileField field : update.removeFields()) {
-      b.removes.add(b.name(field.attributeName()));
+      b.remove(b.name(field.attributeName()));
     }
     update.setPreferences().forEach((k, v) -> b.set(b.name(PREFERENCES) + "." + b.name(k), ProfileItemCodec.encode(v)));
-    update.removePreferences().forEach(k -> b.removes.add(b.name(PREFERENCES) + "." + b.name(k)));
+    update.removePreferences().forEach(k -> b.remove(b.name(PREFERENCES) + "." + b.name(k)));
     update.setCustomFields().forEach((k, v) -> b.set(b.name(CUSTOM_FIELDS) + "." + b.name(k), ProfileItemCodec.encode(v)));
-    update.removeCustomFields().forEach(k -> b.removes.add(b.name(CUSTOM_FIELDS) + "." + b.name(k)));
+    update.removeCustomFields().forEach(k -> b.remove(b.name(CUSTOM_FIELDS) + "." + b.name(k)));
     update.subscription().ifPresent(s -> b.set(b.name(SUBSCRIPTION), ProfileItemCodec.encode(s)));
     if (update.removeSubscription()) {
-      b.removes.add(b.name(SUBSCRIPTION));
+      b.remove(b.name(SUBSCRIPTION));
     }
     String condition = "attribute_exists(" + version + ")";
     if (update.expectedVersion().isPresent()) {
@@ -104,11 +106,24 @@ public final class UpdateExpressionBuilder {
   }
 
   private void set(String path, AttributeValue value) {
-    sets.add(path + " = " + value(value));
+    if (sets.length() > 4) {
+      sets.append(", ");
+    }
+    sets.append(path).append(" = ").append(value(value));
+  }
+
+  private void remove(String path) {
+    removes.append(removes.length() == 0 ? " REMOVE " : ", ").append(path);
   }
 
   private String name(String attribute) {
-    return names.computeIfAbsent(attribute, a -> "#n" + names.size());
+    String placeholder = names.get(attribute);
+    if (placeholder == null) {
+      placeholder = "#n" + names.size();
+      names.put(attribute, placeholder);
+      placeholders.put(placeholder, attribute);
+    }
+    return placeholder;
   }
 
   private String value(AttributeValue value) {
@@ -151,11 +166,7 @@ public final class UpdateExpressionBuilder {
   }
 
   private String expression() {
-    StringBuilder expression = new StringBuilder("SET ").append(String.join(", ", sets));
-    if (!removes.isEmpty()) {
-      expression.append(" REMOVE ").append(String.join(", ", removes));
-    }
-    return expression.toString();
+    return sets.append(removes).toString();
   }
 
   private UpdateExpression build(String condition) {
@@ -165,8 +176,6 @@ public final class UpdateExpressionBuilder {
       throw new InvalidProfileException("update", "max-expression-length", "the update's DynamoDB expression would be "
           + expression.length() + " bytes; DynamoDB accepts at most " + MAX_EXPRESSION_BYTES + " (set or remove fewer entries at once)");
     }
-    Map<String, String> placeholders = new HashMap<>();
-    names.forEach((attribute, placeholder) -> placeholders.put(placeholder, attribute));
     return new UpdateExpression(expression, condition, placeholders, values);
   }
 }
