@@ -16,6 +16,13 @@ resource "aws_dynamodb_table" "profiles" {
     enabled = true
   }
 
+  # Removes expired tombstones and items that hold only revoked sessions (lazily: AWS says
+  # typically within two days; ProfileKit never relies on it). The same as ProfileTableSetup.
+  ttl {
+    attribute_name = "expiresAt"
+    enabled        = true
+  }
+
   deletion_protection_enabled = var.deletion_protection
 
   tags = var.tags

@@ -138,13 +138,25 @@ public interface UserProfileService extends AutoCloseable {
   AuthSession refresh(AuthSession session);
 
   /**
-   * Signs the session out: revokes its refresh token, so it can no longer be refreshed.
-   * Already-issued ID and access tokens stay valid until they expire; use {@link
-   * #signOutEverywhere(AuthSession)} to stop those too.
+   * Signs the session out: revokes its refresh token, so it can no longer be refreshed, and its ID
+   * and access tokens, so that {@link #verify(String)} and {@link #getProfile(VerifiedUser)}
+   * reject them with {@link TokenRejectedException.Reason#REVOKED} from now on, tokens refreshed
+   * from the same refresh token included. The user's other sessions stay valid; {@link
+   * #signOutEverywhere(AuthSession)} ends them all.
    *
-   * <p>Costs: 1 Cognito {@code RevokeToken}.
+   * <p>The session is named by its tokens' {@code origin_jti} ({@link VerifiedUser#originJti()}),
+   * read from the access token after a full verification: a session whose access token has
+   * expired, or is revoked already, only loses its refresh token (its other tokens, if a refresh
+   * minted any, are not found), and tokens without {@code origin_jti} (app clients with token
+   * revocation off) cannot be revoked this way.
+   *
+   * <p>Costs: 1 Cognito {@code RevokeToken}; on the AWS implementation also the verification of
+   * the access token (a revocation lookup unless cached) and 1 DynamoDB {@code UpdateItem} (2 for
+   * the user's first revoked session, 1 more when older records have expired and are dropped).
    *
    * @param session the session to end
+   * @throws TokenRejectedException if the access token is neither expired nor revoked, yet not
+   *     acceptable (it is not this service's), before anything is revoked
    */
   void signOut(AuthSession session);
 

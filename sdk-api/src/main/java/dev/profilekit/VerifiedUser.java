@@ -127,6 +127,16 @@ public abstract class VerifiedUser {
   public abstract Instant expiresAt();
 
   /**
+   * The token-revocation identifier Cognito puts in ID and access tokens ({@code origin_jti}): the
+   * same for every token minted from one refresh token, so it names one signed-in session. {@link
+   * UserProfileService#signOut(AuthSession)} revokes the session by it. Empty for tokens without
+   * the claim (app clients with token revocation turned off).
+   *
+   * @return the session's revocation id, if the token has one
+   */
+  public abstract Optional<String> originJti();
+
+  /**
    * When the user authenticated ({@code auth_time}), if present.
    *
    * @return the authentication instant

@@ -65,7 +65,8 @@ public final class UserMapper {
         .issuer(issuer)
         .issuedAt(issuedAt)
         .expiresAt(expiresAt)
-        .authTime(claims.instant("auth_time"));
+        .authTime(claims.instant("auth_time"))
+        .originJti(claims.string("origin_jti"));
     for (String scope : claims.string("scope").orElse("").split(" ")) {
       if (!scope.isEmpty()) {
         user.addScope(scope);

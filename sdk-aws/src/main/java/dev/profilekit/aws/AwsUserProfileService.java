@@ -153,9 +153,20 @@ public final class AwsUserProfileService implements UserProfileService {
     return session(tokens, Optional.of(refreshToken));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The session is recorded as revoked first (its {@code origin_jti}, on the user's item, until
+   * none of its tokens can verify any more), so that its tokens are refused even when the Cognito
+   * call fails; then Cognito revokes the refresh token.
+   */
   @Override
   public void signOut(AuthSession session) {
-    auth.revoke(RequestChecks.refreshToken(session));
+    String refreshToken = RequestChecks.refreshToken(session);
+    Instant now = clock.instant();
+    SignOutRule.sessionToRevoke(() -> verifier.verify(session.accessToken())).ifPresent(user ->
+        store.recordRevokedSession(user.userId(), user.originJti().orElseThrow(), SignOutRule.sessionRecordExpiry(now, user), now));
+    auth.revoke(refreshToken);
   }
 
   /**
@@ -212,8 +223,9 @@ public final class AwsUserProfileService implements UserProfileService {
   /**
    * {@inheritDoc}
    *
-   * <p>The same {@code GetItem} also reads the user's "sign out everywhere" record: a user whose
-   * token was issued before it is rejected with {@link TokenRejectedException.Reason#REVOKED}.
+   * <p>The same {@code GetItem} also reads the user's revocation records: a user whose token was
+   * issued before their last sign-out everywhere, or whose session was signed out, is rejected
+   * with {@link TokenRejectedException.Reason#REVOKED}.
    * With {@link Builder#writeFallbackOnRead(boolean)}, a fallback is stored
    * on first read (1 more {@code UpdateItem}).
    */
@@ -221,8 +233,8 @@ public final class AwsUserProfileService implements UserProfileService {
   public UserProfile getProfile(VerifiedUser user) {
     VerifiedUser checked = RequestChecks.required(user, RequestChecks.USER);
     StoredItem item = store.read(checked.userId());
-    if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), checked.issuedAt())) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out everywhere");
+    if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), item.revokedSessions(), checked)) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out, or its session was signed out");
     }
     if (item.profile().isPresent()) {
       return item.profile().get();

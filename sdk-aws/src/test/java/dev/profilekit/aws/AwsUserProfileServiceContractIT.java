@@ -9,6 +9,7 @@ import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.emulators.AwsAnswers;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
+import dev.profilekit.aws.emulators.OriginJtiAsAws;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.LocalEmulators;
 import dev.profilekit.emulators.WithEmulators;
@@ -31,7 +32,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The contract suite against {@link AwsUserProfileService} on dynalite and cognito-local: one user
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
- * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@code ResendConfirmationCode}); the hosted UI is {@link
+ * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@code ResendConfirmationCode}), and
+ * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens; the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
@@ -55,7 +57,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
     AwsAnswers aws = PasswordPolicyAsAws.addTo(new GlobalSignOutAsAws(Clock.systemUTC()).addTo(withUserAdministration))
         .answer("ResendConfirmationCode", 200,
             "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"c***@e***\"}}");
-    cognito = environment.cognito(new CognitoLocalParity(), aws);
+    // cognito-local's tokens lack origin_jti, by which signOut revokes a session: OriginJtiAsAws adds it.
+    cognito = environment.cognito(new CognitoLocalParity(), aws, new OriginJtiAsAws());
     dynamoDb = environment.dynamoDb();
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
   }

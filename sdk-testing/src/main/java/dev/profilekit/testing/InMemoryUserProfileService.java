@@ -291,7 +291,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void signOut(AuthSession session) {
-    sessions.revoke(RequestChecks.refreshToken(session));
+    String refreshToken = RequestChecks.refreshToken(session);
+    sessions.signOut(refreshToken, session.accessToken());
   }
 
   @Override
@@ -383,7 +384,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   @Override
   public UserProfile getProfile(VerifiedUser user) {
     RequestChecks.required(user, RequestChecks.USER);
-    sessions.checker().checkNotRevoked(user.userId(), user.issuedAt());
+    sessions.checker().checkNotRevoked(user);
     UserProfile stored = profiles.get(user.userId());
     return stored != null ? stored : fallbacks.of(user);
   }

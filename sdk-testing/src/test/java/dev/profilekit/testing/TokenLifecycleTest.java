@@ -68,13 +68,24 @@ class TokenLifecycleTest {
   }
 
   @Test
-  void signOutRevokesTheRefreshTokenButNotTheIssuedTokens() {
+  void signOutRevokesTheRefreshTokenAndTheSessionsIssuedTokensButNotANewSignIn() {
     AuthSession session = ada.signIn();
 
     fake.signOut(session);
 
     assertReason(() -> fake.refresh(session), Reason.REVOKED);
-    assertThat(fake.verify(session.accessToken()).userId()).isEqualTo(ada.userId());
+    assertReason(() -> fake.verify(session.accessToken()), Reason.REVOKED);
+    assertThat(fake.verify(ada.signIn().accessToken()).userId()).isEqualTo(ada.userId());
+  }
+
+  @Test
+  void signingOutASessionWhoseAccessTokenExpiredStillRevokesItsRefreshToken() {
+    AuthSession session = ada.signIn();
+    clock.advance(Duration.ofHours(2));
+
+    fake.signOut(session);
+
+    assertReason(() -> fake.refresh(session), Reason.REVOKED);
   }
 
   @Test

@@ -9,7 +9,8 @@ import java.util.List;
  * <p>One item per user, partition key {@value #USER_ID}. A <em>profile</em> item always has
  * {@value #VERSION} (1 or more), {@value #PREFERENCES} and {@value #CUSTOM_FIELDS} (maps, possibly
  * empty, so that a patch can set one entry by its nested path). An item without {@value #VERSION}
- * holds only the sign-out record ({@value #TOKENS_VALID_AFTER}) and reads as "no stored profile".
+ * holds only revocation records ({@value #TOKENS_VALID_AFTER}, {@value #REVOKED_SESSIONS}) and
+ * reads as "no stored profile".
  *
  * <p>A deleted account's item is a <em>tombstone</em>: {@value #USER_ID}, {@value
  * #ACCOUNT_DELETED_AT} and {@value #EXPIRES_AT}, nothing else. It rejects every token of the user
@@ -46,19 +47,34 @@ public final class ProfileAttributes {
   public static final String TOKENS_VALID_AFTER = "tokensValidAfter";
 
   /**
+   * Map of {@code origin_jti} to a number, epoch seconds: the sessions signed out one by one
+   * ({@code signOut}), each until no token of it can verify any more; the ID and access tokens of a
+   * listed session are rejected. Expired entries are dropped by the next sign-out's write. Kept on
+   * the profile item, like {@value #TOKENS_VALID_AFTER}, so one {@code GetItem} reads every
+   * revocation with the profile, and survives {@link ProfileStore#delete(String)}; an item that
+   * holds nothing else gets {@value #EXPIRES_AT}, the latest of its entries, so that DynamoDB's
+   * time to live removes it.
+   */
+  public static final String REVOKED_SESSIONS = "revokedSessions";
+
+  /**
    * Number, epoch milliseconds: when the account was deleted. Only on a tombstone; while it is
    * there every token of the user is rejected.
    */
   public static final String ACCOUNT_DELETED_AT = "accountDeletedAt";
   /**
-   * Number, epoch seconds (the format of DynamoDB's time to live): when the tombstone may go.
-   * Enable TTL on this attribute to have DynamoDB remove expired tombstones.
+   * Number, epoch seconds (the format of DynamoDB's time to live): when the item may go. Only on a
+   * tombstone and on an item holding nothing but {@value #REVOKED_SESSIONS}; never on an item with
+   * a profile or {@value #TOKENS_VALID_AFTER} (writes that add those remove it). {@code
+   * ProfileTableSetup} enables TTL on this attribute, so DynamoDB removes such items, lazily (AWS
+   * says within a few days): readers never rely on that.
    */
   public static final String EXPIRES_AT = "expiresAt";
 
   /**
-   * Every attribute that belongs to the profile, that is all but {@value #USER_ID} and {@value
-   * #TOKENS_VALID_AFTER}; removing these turns a profile item back into "no stored profile".
+   * Every attribute that belongs to the profile, that is all but {@value #USER_ID}, {@value
+   * #TOKENS_VALID_AFTER} and {@value #REVOKED_SESSIONS}; removing these turns a profile item back
+   * into "no stored profile".
    */
   public static final List<String> PROFILE_ATTRIBUTES = List.of(
       VERSION, EMAIL, EMAIL_VERIFIED, "displayName", "givenName", "familyName", "avatarUrl", "locale", "zoneinfo",

@@ -2,6 +2,7 @@ package dev.profilekit.aws.dynamodb;
 
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.REVOKED_SESSIONS;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.TOKENS_VALID_AFTER;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
@@ -17,6 +18,8 @@ import dev.profilekit.VersionConflictException;
 import dev.profilekit.aws.dynamodb.internal.ProfileItemCodec;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.aws.dynamodb.internal.ProfilePatch;
+import dev.profilekit.aws.dynamodb.internal.RevokedSessionWrites;
+import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.aws.dynamodb.internal.TransactionConflictRetry;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpression;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpressionBuilder;
@@ -50,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * read-modify-write.
  *
  * <ul>
- *   <li>{@link #read(String)}: 1 {@code GetItem} giving the profile and the sign-out record;
+ *   <li>{@link #read(String)}: 1 {@code GetItem} giving the profile and the revocation records;
  *   <li>{@link #update}: 1 {@code UpdateItem} built from the patch, conditional on the stored
  *       version when one is expected; the first write of a user creates the item from the fallback
  *       plus the patch, conditional on no profile being stored;
@@ -73,12 +76,14 @@ public final class ProfileStore {
   private final String table;
   private final ProfilePolicy policy;
   private final boolean consistentReads;
+  private final RevokedSessionWrites revokedSessions;
 
   private ProfileStore(Builder builder) {
     this.dynamoDb = builder.dynamoDb;
     this.table = builder.tableName;
     this.policy = builder.policy;
     this.consistentReads = builder.consistentReads;
+    this.revokedSessions = new RevokedSessionWrites(builder.dynamoDb, builder.tableName);
   }
 
   /**
@@ -100,7 +105,7 @@ public final class ProfileStore {
   }
 
   /**
-   * Reads a user's item: the stored profile, if any, and their sign-out record. 1 {@code GetItem}.
+   * Reads a user's item: the stored profile, if any, and their revocation records. 1 {@code GetItem}.
    *
    * @param userId the user id
    * @return what is stored
@@ -111,40 +116,80 @@ public final class ProfileStore {
     Map<String, AttributeValue> item = response.hasItem() ? response.item() : Map.of();
     Optional<UserProfile> profile =
         ProfileItemCodec.isProfile(item) ? Optional.of(ProfileItemCodec.fromItem(item)) : Optional.empty();
-    return new StoredItem(profile, ProfileItemCodec.tokensValidAfter(item));
+    return new StoredItem(profile, ProfileItemCodec.tokensValidAfter(item), ProfileItemCodec.revokedSessions(item));
   }
 
   /**
-   * Reads only the sign-out record of a user. 1 {@code GetItem} with a projection.
+   * Reads only the sign-out everywhere record of a user. 1 {@code GetItem} with a projection.
    *
    * @param userId the user id
    * @return the instant before which tokens are revoked, if any; {@link
    *     AccountDeletion#NO_TOKEN_VALID} for a deleted account
    */
   public Optional<Instant> tokensValidAfter(String userId) {
+    return revocations(userId).tokensValidAfter();
+  }
+
+  /**
+   * Reads only the revocation records of a user: the sign-out everywhere instant and the revoked
+   * sessions. 1 {@code GetItem} with a projection.
+   *
+   * @param userId the user id
+   * @return the revocations; {@code tokensValidAfter} is {@link AccountDeletion#NO_TOKEN_VALID}
+   *     for a deleted account
+   */
+  public UserRevocations revocations(String userId) {
     GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
         .tableName(table)
         .key(key(userId))
         .consistentRead(consistentReads)
-        .projectionExpression("#t, #d")
-        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER, "#d", ACCOUNT_DELETED_AT))));
-    return ProfileItemCodec.tokensValidAfter(response.hasItem() ? response.item() : null);
+        .projectionExpression("#t, #d, #r")
+        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER, "#d", ACCOUNT_DELETED_AT, "#r", REVOKED_SESSIONS))));
+    Map<String, AttributeValue> item = response.hasItem() ? response.item() : null;
+    return new UserRevocations(ProfileItemCodec.tokensValidAfter(item), ProfileItemCodec.revokedSessions(item));
+  }
+
+  /**
+   * Records that the session {@code originJti} is signed out, keeping the profile as it is (or
+   * creating an item that holds only the record, which then expires by time to live). Expired
+   * records of the user are dropped in passing. 1 {@code UpdateItem}; 2 for the user's first
+   * record; 1 more when records expired or the item's time to live moves.
+   *
+   * @param userId the user id
+   * @param originJti the session's {@code origin_jti}
+   * @param expiry when the record may go ({@link dev.profilekit.internal.SignOutRule#sessionRecordExpiry})
+   * @param now the current instant
+   */
+  public void recordRevokedSession(String userId, String originJti, Instant expiry, Instant now) {
+    call("UpdateItem", () -> {
+      revokedSessions.record(userId, originJti, expiry, now);
+      return null;
+    });
   }
 
   /**
    * Records that tokens issued before {@code instant} are revoked, keeping the profile as it is
-   * (or creating an item that holds only the record). 1 {@code UpdateItem}.
+   * (or creating an item that holds only the record). The item loses any time to live, since the
+   * record must stay. On a deleted account's tombstone nothing is written: it already revokes
+   * every token. 1 {@code UpdateItem}.
    *
    * @param userId the user id
    * @param instant the sign-out instant
    */
   public void recordSignOut(String userId, Instant instant) {
-    call("UpdateItem", () -> dynamoDb.updateItem(b -> b
-        .tableName(table)
-        .key(key(userId))
-        .updateExpression("SET #t = :t")
-        .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER))
-        .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(instant.toEpochMilli()))))));
+    try {
+      TransactionConflictRetry.send(() -> dynamoDb.updateItem(b -> b
+          .tableName(table)
+          .key(key(userId))
+          .updateExpression("SET #t = :t REMOVE #e")
+          .conditionExpression("attribute_not_exists(#d)")
+          .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER, "#e", EXPIRES_AT, "#d", ACCOUNT_DELETED_AT))
+          .expressionAttributeValues(Map.of(":t", AttributeValue.fromN(Long.toString(instant.toEpochMilli()))))));
+    } catch (ConditionalCheckFailedException deleted) {
+      // A tombstone: its tokens are all revoked, and its time to live must stay.
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("UpdateItem", table, e);
+    }
   }
 
   /**
@@ -262,7 +307,7 @@ public final class ProfileStore {
   }
 
   /**
-   * Deletes a user's stored profile; a sign-out record, if any, is kept so that revoked tokens
+   * Deletes a user's stored profile; revocation records, if any, are kept so that revoked tokens
    * stay revoked. Idempotent. 1 {@code DeleteItem}, plus 1 {@code UpdateItem} when a sign-out
    * record must be kept.
    *
@@ -273,8 +318,8 @@ public final class ProfileStore {
       TransactionConflictRetry.send(() -> dynamoDb.deleteItem(b -> b
           .tableName(table)
           .key(key(userId))
-          .conditionExpression("attribute_not_exists(#t)")
-          .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER))));
+          .conditionExpression("attribute_not_exists(#t) AND attribute_not_exists(#r)")
+          .expressionAttributeNames(Map.of("#t", TOKENS_VALID_AFTER, "#r", REVOKED_SESSIONS))));
     } catch (ConditionalCheckFailedException keepRecord) {
       Map<String, String> placeholders = new HashMap<>();
       String removals = profileRemovals(placeholders);
@@ -304,8 +349,8 @@ public final class ProfileStore {
       dynamoDb.deleteItem(b -> b
           .tableName(table)
           .key(key(userId))
-          .conditionExpression("#v = :v AND attribute_not_exists(#t)")
-          .expressionAttributeNames(Map.of("#v", VERSION, "#t", TOKENS_VALID_AFTER))
+          .conditionExpression("#v = :v AND attribute_not_exists(#t) AND attribute_not_exists(#r)")
+          .expressionAttributeNames(Map.of("#v", VERSION, "#t", TOKENS_VALID_AFTER, "#r", REVOKED_SESSIONS))
           .expressionAttributeValues(Map.of(":v", version))
           .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
       return;

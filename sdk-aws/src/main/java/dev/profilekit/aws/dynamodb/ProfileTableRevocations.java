@@ -1,14 +1,16 @@
 package dev.profilekit.aws.dynamodb;
 
 import dev.profilekit.aws.jwt.TokenRevocations;
+import dev.profilekit.aws.jwt.UserRevocations;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The "sign out everywhere" records kept in the profile table, for {@link
+ * The revocation records kept in the profile table, for {@link
  * dev.profilekit.aws.jwt.CognitoTokenVerifier}: each check is 1 {@code GetItem} of the user's
- * {@value ProfileAttributes#TOKENS_VALID_AFTER} attribute.
+ * {@value ProfileAttributes#TOKENS_VALID_AFTER} and {@value ProfileAttributes#REVOKED_SESSIONS}
+ * attributes.
  *
  * <p>{@code AwsUserProfileService} wires this up itself; use it directly when you build your own
  * verifier over the same table:
@@ -42,5 +44,16 @@ public final class ProfileTableRevocations implements TokenRevocations {
   @Override
   public Optional<Instant> tokensValidAfter(String userId) {
     return store.tokensValidAfter(userId);
+  }
+
+  /**
+   * Returns the user's sign-out everywhere instant and revoked sessions, read together.
+   *
+   * @param userId the user's id
+   * @return the revocations
+   */
+  @Override
+  public UserRevocations revocationsOf(String userId) {
+    return store.revocations(userId);
   }
 }

@@ -4,13 +4,17 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Tells the verifier when a user last signed out everywhere, so tokens issued before it are rejected with {@link dev.profilekit.TokenRejectedException.Reason#REVOKED}.
+ * Tells the verifier which of a user's tokens are revoked, so they are rejected with {@link
+ * dev.profilekit.TokenRejectedException.Reason#REVOKED}: those issued before the user last signed
+ * out everywhere, and those of a session signed out on its own (by {@code origin_jti}).
  *
  * <p>An implementation is called once per {@link CognitoTokenVerifier#verify(String)} that passed
  * every other check, including calls answered from the verified-token cache, so that a sign-out
- * takes effect at once. It may throw a {@link dev.profilekit.ProfileKitException} (for example
- * {@link dev.profilekit.ServiceUnavailableException}) when it cannot tell; the verifier then
- * rejects nothing and accepts nothing: the exception reaches the caller unchanged (fail closed).
+ * takes effect at once; it may answer from a cache of its own within a staleness bound it
+ * documents, as {@link dev.profilekit.aws.dynamodb.ProfileTableRevocations} does. It may throw a
+ * {@link dev.profilekit.ProfileKitException} (for example {@link
+ * dev.profilekit.ServiceUnavailableException}) when it cannot tell; the verifier then rejects
+ * nothing and accepts nothing: the exception reaches the caller unchanged (fail closed).
  *
  * <p>Comparison is at whole-second precision because {@code iat} has whole seconds: a token is
  * revoked when its {@code iat} is at or before {@code tokensValidAfter} truncated to the second.
@@ -29,4 +33,16 @@ public interface TokenRevocations {
    * @return the sign-out instant, if any
    */
   Optional<Instant> tokensValidAfter(String userId);
+
+  /**
+   * Returns everything that revokes the user's tokens; what the verifier calls. The default knows
+   * only {@link #tokensValidAfter(String)}; implementations that record revoked sessions override
+   * it, answering both at the cost of one lookup.
+   *
+   * @param userId the user's id (the token's {@code sub})
+   * @return the user's revocations
+   */
+  default UserRevocations revocationsOf(String userId) {
+    return new UserRevocations(tokensValidAfter(userId), java.util.Map.of());
+  }
 }

@@ -26,8 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Creates the profile table if it is missing and checks it if it exists: partition key {@value
- * #PARTITION_KEY} (string, the Cognito {@code sub}), on-demand capacity, deletion protection, and
- * point-in-time recovery. The SDK counterpart of the Terraform module in {@code docs/terraform/}.
+ * #PARTITION_KEY} (string, the Cognito {@code sub}), on-demand capacity, deletion protection,
+ * point-in-time recovery, and time to live on {@code expiresAt} (tombstones and items holding only
+ * revoked sessions). The SDK counterpart of the Terraform module in {@code docs/terraform/}.
  *
  * <pre>{@code
  * TableSetupResult table = ProfileTableSetup.builder()
@@ -37,10 +38,12 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  *     .ensureTable();
  * }</pre>
  *
- * <p>An existing table is never altered except to turn point-in-time recovery on; a table whose
+ * <p>An existing table is never altered except to turn point-in-time recovery and time to live
+ * on; a table whose
  * key schema differs is refused with {@link ProfileTableMismatchException}. Permissions: {@code
- * dynamodb:DescribeTable}, {@code dynamodb:CreateTable} and {@code
- * dynamodb:UpdateContinuousBackups} on the table (an operator's or deployment role, not the
+ * dynamodb:DescribeTable}, {@code dynamodb:CreateTable}, {@code
+ * dynamodb:UpdateContinuousBackups}, {@code dynamodb:DescribeTimeToLive} and {@code
+ * dynamodb:UpdateTimeToLive} on the table (an operator's or deployment role, not the
  * service's).
  */
 public final class ProfileTableSetup {
@@ -58,6 +61,7 @@ public final class ProfileTableSetup {
   private final String tableName;
   private final boolean pointInTimeRecovery;
   private final boolean deletionProtection;
+  private final boolean timeToLive;
   private final Duration waitTimeout;
 
   private ProfileTableSetup(Builder builder) {
@@ -65,6 +69,7 @@ public final class ProfileTableSetup {
     this.tableName = builder.tableName;
     this.pointInTimeRecovery = builder.pointInTimeRecovery;
     this.deletionProtection = builder.deletionProtection;
+    this.timeToLive = builder.timeToLive;
     this.waitTimeout = builder.waitTimeout;
   }
 
@@ -79,7 +84,7 @@ public final class ProfileTableSetup {
 
   /**
    * Creates the table if it is missing, waits until it is active, checks its key schema and turns
-   * point-in-time recovery on. Safe to call on every deployment.
+   * point-in-time recovery and time to live on. Safe to call on every deployment.
    *
    * @return what was found or done
    * @throws ProfileTableMismatchException if an existing table has another key schema
@@ -100,6 +105,9 @@ public final class ProfileTableSetup {
     if (pointInTimeRecovery) {
       enablePointInTimeRecovery(deadline);
     }
+    if (timeToLive) {
+      new TimeToLiveSetup(dynamoDb, tableName).ensureEnabled();
+    }
     return TableSetupResult.builder()
         .tableName(tableName)
         .tableArn(table.tableArn())
@@ -107,6 +115,7 @@ public final class ProfileTableSetup {
         .onDemand(table.billingModeSummary() != null && table.billingModeSummary().billingMode() == BillingMode.PAY_PER_REQUEST)
         .deletionProtectionEnabled(Boolean.TRUE.equals(table.deletionProtectionEnabled()))
         .pointInTimeRecoveryEnabled(pointInTimeRecovery)
+        .timeToLiveEnabled(timeToLive)
         .build();
   }
 
@@ -214,6 +223,7 @@ public final class ProfileTableSetup {
     private String tableName;
     private boolean pointInTimeRecovery = true;
     private boolean deletionProtection = true;
+    private boolean timeToLive = true;
     private Duration waitTimeout = Duration.ofMinutes(5);
 
     private Builder() {}
@@ -260,6 +270,20 @@ public final class ProfileTableSetup {
      */
     public Builder deletionProtection(boolean enabled) {
       this.deletionProtection = enabled;
+      return this;
+    }
+
+    /**
+     * Sets whether to turn DynamoDB time to live on for {@code expiresAt}; default true. It removes
+     * expired tombstones and items that hold only revoked sessions (lazily: AWS says typically
+     * within two days; ProfileKit never relies on it). A table whose TTL is on for another
+     * attribute is refused with a {@link ProfileKitException} naming both.
+     *
+     * @param enabled true to enable
+     * @return this builder
+     */
+    public Builder timeToLive(boolean enabled) {
+      this.timeToLive = enabled;
       return this;
     }
 

@@ -60,6 +60,14 @@ public abstract class TableSetupResult {
    */
   public abstract boolean pointInTimeRecoveryEnabled();
 
+  /**
+   * Whether time to live on {@code expiresAt} was enabled by this call, or found on (it is left as
+   * it was when the builder turned it off).
+   *
+   * @return true when enabled
+   */
+  public abstract boolean timeToLiveEnabled();
+
   /** Builds a {@link TableSetupResult}. */
   public static final class Builder extends ImmutableTableSetupResult.Builder {
     Builder() {}

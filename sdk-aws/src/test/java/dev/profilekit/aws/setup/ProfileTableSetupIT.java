@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.ProfileKitException;
 import dev.profilekit.aws.backfill.BackfillSummary;
 import dev.profilekit.aws.backfill.ProfileBackfill;
 import dev.profilekit.emulators.EmulatorEnvironment;
@@ -25,7 +26,10 @@ import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 /**
  * Table setup on dynalite. dynalite has no {@code UpdateContinuousBackups}: the point-in-time
  * recovery call is covered by {@link ContinuousBackupsStandIn}, and {@link
- * #dynaliteLacksUpdateContinuousBackups} keeps that gap visible (docs/emulators.md).
+ * #dynaliteLacksUpdateContinuousBackups} keeps that gap visible (docs/emulators.md). Nor has it
+ * {@code UpdateTimeToLive} (and its {@code DescribeTimeToLive} always says DISABLED): {@link
+ * TimeToLiveStandIn} answers both as AWS does, and {@link #dynaliteLacksUpdateTimeToLive} keeps
+ * that gap visible.
  */
 @WithEmulators
 class ProfileTableSetupIT {
@@ -39,7 +43,7 @@ class ProfileTableSetupIT {
   @Test
   void createsAMissingTableThatTheBackfillThenUses(EmulatorEnvironment env) {
     ContinuousBackupsStandIn backups = new ContinuousBackupsStandIn(0);
-    DynamoDbClient dynamoDb = env.dynamoDb(backups);
+    DynamoDbClient dynamoDb = env.dynamoDb(backups, new TimeToLiveStandIn());
     String table = newName();
 
     TableSetupResult result = ProfileTableSetup.builder().dynamoDb(dynamoDb).tableName(table).build().ensureTable();
@@ -77,7 +81,7 @@ class ProfileTableSetupIT {
   @Test
   void existingTableWithTheRightSchemaIsAcceptedAndLeftAsItIs(EmulatorEnvironment env) {
     ContinuousBackupsStandIn backups = new ContinuousBackupsStandIn(0);
-    DynamoDbClient dynamoDb = env.dynamoDb(backups);
+    DynamoDbClient dynamoDb = env.dynamoDb(backups, new TimeToLiveStandIn());
     dynamoDb.putItem(b -> b.tableName(env.tableName()).item(Map.of("userId", AttributeValue.fromS("kept"))));
 
     TableSetupResult result = ProfileTableSetup.builder().dynamoDb(dynamoDb).tableName(env.tableName()).build().ensureTable();
@@ -94,7 +98,7 @@ class ProfileTableSetupIT {
         .attributeDefinitions(attribute("id", ScalarAttributeType.N))
         .keySchema(key("id", KeyType.HASH))
         .billingMode(BillingMode.PAY_PER_REQUEST));
-    ProfileTableSetup setup = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(new ContinuousBackupsStandIn(0))).tableName(table).build();
+    ProfileTableSetup setup = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(new ContinuousBackupsStandIn(0), new TimeToLiveStandIn())).tableName(table).build();
 
     assertThatThrownBy(setup::ensureTable)
         .isInstanceOfSatisfying(ProfileTableMismatchException.class, e -> {
@@ -123,7 +127,7 @@ class ProfileTableSetupIT {
   void pointInTimeRecoveryIsRetriedWhileANewTableRefusesBackups(EmulatorEnvironment env) {
     ContinuousBackupsStandIn backups = new ContinuousBackupsStandIn(2);
 
-    TableSetupResult result = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(backups)).tableName(newName()).build().ensureTable();
+    TableSetupResult result = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(backups, new TimeToLiveStandIn())).tableName(newName()).build().ensureTable();
 
     assertThat(result.pointInTimeRecoveryEnabled()).isTrue();
     assertThat(backups.requests()).hasSize(3);
@@ -133,13 +137,58 @@ class ProfileTableSetupIT {
   void pointInTimeRecoveryCanBeLeftOff(EmulatorEnvironment env) {
     ContinuousBackupsStandIn backups = new ContinuousBackupsStandIn(0);
 
-    TableSetupResult result = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(backups)).tableName(newName())
+    TableSetupResult result = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(backups, new TimeToLiveStandIn())).tableName(newName())
         .pointInTimeRecovery(false).deletionProtection(false).build().ensureTable();
 
     assertThat(result.pointInTimeRecoveryEnabled()).isFalse();
     assertThat(backups.allRequests()).filteredOn(CreateTableRequest.class::isInstance).singleElement()
         .satisfies(request -> assertThat(((CreateTableRequest) request).deletionProtectionEnabled()).isFalse());
     assertThat(backups.requests()).isEmpty();
+  }
+
+  @Test
+  void timeToLiveIsTurnedOnForExpiresAtOnceAndLeftAloneOnTheNextRun(EmulatorEnvironment env) {
+    TimeToLiveStandIn ttl = new TimeToLiveStandIn();
+    ProfileTableSetup setup = ProfileTableSetup.builder()
+        .dynamoDb(env.dynamoDb(new ContinuousBackupsStandIn(0), ttl)).tableName(newName()).build();
+
+    assertThat(setup.ensureTable().timeToLiveEnabled()).isTrue();
+    // A second deployment within AWS's hour of ENABLING must not send a refused second change.
+    assertThat(setup.ensureTable().timeToLiveEnabled()).isTrue();
+
+    assertThat(ttl.updates()).singleElement().satisfies(update -> {
+      assertThat(update.timeToLiveSpecification().attributeName()).isEqualTo("expiresAt");
+      assertThat(update.timeToLiveSpecification().enabled()).isTrue();
+    });
+  }
+
+  @Test
+  void aTableWhoseTimeToLiveIsOnForAnotherAttributeIsRefusedAndLeftAsItIs(EmulatorEnvironment env) {
+    String table = newName();
+    TimeToLiveStandIn ttl = new TimeToLiveStandIn().enabledOn(table, "ttl");
+    ProfileTableSetup setup = ProfileTableSetup.builder()
+        .dynamoDb(env.dynamoDb(new ContinuousBackupsStandIn(0), ttl)).tableName(table).build();
+
+    assertThatThrownBy(setup::ensureTable).isInstanceOf(ProfileKitException.class)
+        .hasMessageContaining("'ttl'").hasMessageContaining("'expiresAt'");
+    assertThat(ttl.updates()).isEmpty();
+  }
+
+  @Test
+  void timeToLiveCanBeLeftOff(EmulatorEnvironment env) {
+    TimeToLiveStandIn ttl = new TimeToLiveStandIn();
+    TableSetupResult result = ProfileTableSetup.builder().dynamoDb(env.dynamoDb(new ContinuousBackupsStandIn(0), ttl))
+        .tableName(newName()).timeToLive(false).build().ensureTable();
+
+    assertThat(result.timeToLiveEnabled()).isFalse();
+    assertThat(ttl.updates()).isEmpty();
+  }
+
+  @Test
+  void dynaliteLacksUpdateTimeToLive(EmulatorEnvironment env) {
+    assertThatThrownBy(() -> env.dynamoDb().updateTimeToLive(b -> b.tableName(env.tableName())
+            .timeToLiveSpecification(spec -> spec.attributeName("expiresAt").enabled(true))))
+        .isInstanceOf(DynamoDbException.class);
   }
 
   @Test

@@ -162,6 +162,48 @@ public interface SessionCases extends ContractHarness {
   }
 
   @Test
+  default void signOutRevokesTheSessionsIdAndAccessTokensAtOnce() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("signout-tokens"));
+    assertThat(service().verify(session.accessToken()).originJti()).as("Cognito's origin_jti").isPresent()
+        .isEqualTo(service().verify(session.idToken()).originJti());
+
+    service().signOut(session);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.accessToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(session.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().getProfile(session.user())).reason()).isEqualTo(Reason.REVOKED);
+  }
+
+  @Test
+  default void signOutRevokesTokensRefreshedFromTheSameSession() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("signout-refreshed"));
+    AuthSession refreshed = service().refresh(session);
+
+    service().signOut(session);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(refreshed.accessToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(refreshed.idToken())).reason()).isEqualTo(Reason.REVOKED);
+  }
+
+  @Test
+  default void signOutLeavesTheTokensOfTheUsersOtherSessionsValid() {
+    String email = uniqueEmail("signout-one-of-two");
+    AuthSession laptop = signUpAndSignIn(email);
+    AuthSession phone = service().signIn(email, PASSWORD).sessionOrThrow();
+    UserProfile stored = service().updateProfile(phone.user(), ProfileUpdate.builder().displayName("Phone").build());
+
+    service().signOut(laptop);
+
+    assertThat(service().verify(phone.accessToken()).userId()).isEqualTo(phone.user().userId());
+    assertThat(service().getProfile(phone.user())).isEqualTo(stored);
+    // The record is not a profile change, and deleting the profile does not undo it.
+    assertThat(service().admin().getProfile(phone.user().userId())).isEqualTo(stored);
+    service().deleteProfile(phone.user());
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(laptop.idToken())).reason()).isEqualTo(Reason.REVOKED);
+    assertThat(service().verify(phone.idToken()).userId()).isEqualTo(phone.user().userId());
+  }
+
+  @Test
   default void signOutEverywhereRevokesEveryEarlierToken() {
     AuthSession session = signUpAndSignIn(uniqueEmail("everywhere"));
     if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {

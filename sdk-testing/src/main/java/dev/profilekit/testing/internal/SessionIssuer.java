@@ -20,7 +20,7 @@ import java.util.function.Function;
  */
 public final class SessionIssuer {
 
-  private record RefreshGrant(String userId, Instant authTime, Instant issuedAt, Instant expiresAt) {}
+  private record RefreshGrant(String userId, Instant authTime, Instant issuedAt, Instant expiresAt, String originJti) {}
 
   private final String issuer;
   private final String clientId;
@@ -30,6 +30,8 @@ public final class SessionIssuer {
   private final Duration refreshTokenLifetime;
   private final Map<String, RefreshGrant> refreshGrants = new ConcurrentHashMap<>();
   private final Map<String, Instant> tokensValidAfter = new ConcurrentHashMap<>();
+  /** Per user, the revoked sessions: {@code origin_jti} to record expiry (SignOutRule). */
+  private final Map<String, Map<String, Instant>> revokedSessions = new ConcurrentHashMap<>();
   private final TokenChecker checker;
   private final TokenChecker ownTokenReader;
 
@@ -51,7 +53,17 @@ public final class SessionIssuer {
     this.idTokenLifetime = idTokenLifetime;
     this.accessTokenLifetime = accessTokenLifetime;
     this.refreshTokenLifetime = refreshTokenLifetime;
-    this.checker = new TokenChecker(issuer, clientId, clock, tokensValidAfter::get);
+    this.checker = new TokenChecker(issuer, clientId, clock, new TokenChecker.Revocations() {
+      @Override
+      public Instant tokensValidAfter(String userId) {
+        return tokensValidAfter.get(userId);
+      }
+
+      @Override
+      public Map<String, Instant> revokedSessions(String userId) {
+        return revokedSessions.getOrDefault(userId, Map.of());
+      }
+    });
     // A session's user is read from the token just minted; revocation cannot apply to it yet.
     this.ownTokenReader = new TokenChecker(issuer, clientId, clock, null);
   }
@@ -67,8 +79,11 @@ public final class SessionIssuer {
     Instant now = clock.instant();
     Instant authTime = subject.authTime() != null ? subject.authTime() : now;
     String refreshToken = Secrets.randomToken(48);
-    refreshGrants.put(Secrets.s256(refreshToken), new RefreshGrant(subject.userId(), authTime, now, now.plus(refreshTokenLifetime)));
-    return session(subject, authTime, nonce, refreshToken);
+    // As Cognito does, every token minted from one refresh token carries the same origin_jti.
+    String originJti = Secrets.randomToken(16);
+    refreshGrants.put(Secrets.s256(refreshToken),
+        new RefreshGrant(subject.userId(), authTime, now, now.plus(refreshTokenLifetime), originJti));
+    return session(subject, authTime, nonce, refreshToken, originJti);
   }
 
   /**
@@ -94,7 +109,7 @@ public final class SessionIssuer {
     if (subject == null) {
       throw new TokenRejectedException(Reason.REVOKED, "the user no longer exists");
     }
-    return session(subject, grant.authTime(), null, refreshToken);
+    return session(subject, grant.authTime(), null, refreshToken, grant.originJti());
   }
 
   /**
@@ -104,6 +119,26 @@ public final class SessionIssuer {
    */
   public void revoke(String refreshToken) {
     refreshGrants.remove(Secrets.s256(refreshToken));
+  }
+
+  /**
+   * Signs one session out: its refresh token is revoked and, as the AWS implementation records
+   * it, every ID and access token of the session ({@code origin_jti}) is rejected from now on.
+   *
+   * @param refreshToken the session's refresh token
+   * @param accessToken the session's access token, which names the session
+   * @throws TokenRejectedException if the access token is refused for another reason than expiry
+   *     or revocation
+   */
+  public void signOut(String refreshToken, String accessToken) {
+    Instant now = clock.instant();
+    SignOutRule.sessionToRevoke(() -> checker.verify(accessToken)).ifPresent(user -> {
+      Map<String, Instant> sessions = revokedSessions.computeIfAbsent(user.userId(), id -> new ConcurrentHashMap<>());
+      // Expired records go, as the AWS implementation drops them when it writes the next one.
+      sessions.keySet().retainAll(SignOutRule.unexpired(sessions, now).keySet());
+      sessions.put(user.originJti().orElseThrow(), SignOutRule.sessionRecordExpiry(now, user));
+    });
+    revoke(refreshToken);
   }
 
   /**
@@ -124,6 +159,8 @@ public final class SessionIssuer {
    */
   public void forgetDeletedUser(String userId) {
     tokensValidAfter.put(userId, AccountDeletion.NO_TOKEN_VALID);
+    // As the tombstone replaces the AWS item: no session record is needed any more.
+    revokedSessions.remove(userId);
     refreshGrants.values().removeIf(grant -> grant.userId().equals(userId));
   }
 
@@ -146,14 +183,16 @@ public final class SessionIssuer {
     return checker;
   }
 
-  private AuthSession session(TokenSubject subject, Instant authTime, String nonce, String refreshToken) {
+  private AuthSession session(TokenSubject subject, Instant authTime, String nonce, String refreshToken, String originJti) {
     Instant now = clock.instant();
     Map<String, Object> idClaims = CognitoClaims.idToken(subject, issuer, clientId);
+    idClaims.put("origin_jti", originJti);
     if (nonce != null) {
       idClaims.put("nonce", nonce);
     }
     String idToken = JwtMinter.mint(timed(idClaims, now, idTokenLifetime, authTime), TestKeys.KEY_ID, Signing.TRUSTED);
     Map<String, Object> accessClaims = CognitoClaims.accessToken(subject, issuer, clientId);
+    accessClaims.put("origin_jti", originJti);
     String accessToken = JwtMinter.mint(timed(accessClaims, now, accessTokenLifetime, authTime), TestKeys.KEY_ID, Signing.TRUSTED);
     return AuthSession.builder()
         .idToken(idToken)

@@ -18,7 +18,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Optional;
 
 /**
  * Verifies the in-memory service's tokens as strictly as a real Cognito verifier: RS256 only,
@@ -34,7 +34,27 @@ public final class TokenChecker {
   private final String issuer;
   private final String clientId;
   private final Clock clock;
-  private final Function<String, Instant> tokensValidAfter;
+  private final Revocations revocations;
+
+  /** A user's revocation records, as {@link SignOutRule} reads them. */
+  public interface Revocations {
+
+    /**
+     * Returns the instant of the user's last sign-out everywhere.
+     *
+     * @param userId the user
+     * @return the instant, or null
+     */
+    Instant tokensValidAfter(String userId);
+
+    /**
+     * Returns the user's revoked sessions.
+     *
+     * @param userId the user
+     * @return {@code origin_jti} to record expiry, never null
+     */
+    Map<String, Instant> revokedSessions(String userId);
+  }
 
   /**
    * Creates a checker.
@@ -42,13 +62,13 @@ public final class TokenChecker {
    * @param issuer the only accepted {@code iss}
    * @param clientId the only accepted audience
    * @param clock the clock expiry is judged by
-   * @param tokensValidAfter the instant of a user's last sign-out everywhere (or null), or null
+   * @param revocations the users' revocation records, or null to check none
    */
-  public TokenChecker(String issuer, String clientId, Clock clock, Function<String, Instant> tokensValidAfter) {
+  public TokenChecker(String issuer, String clientId, Clock clock, Revocations revocations) {
     this.issuer = issuer;
     this.clientId = clientId;
     this.clock = clock;
-    this.tokensValidAfter = tokensValidAfter;
+    this.revocations = revocations;
   }
 
   /**
@@ -171,19 +191,29 @@ public final class TokenChecker {
     if (subject == null || subject.isEmpty()) {
       throw reject(Reason.MALFORMED, "the token has no sub claim");
     }
-    checkNotRevoked(subject, iat.toInstant());
+    checkNotRevoked(subject, iat.toInstant(), Optional.ofNullable(stringClaim(claims, "origin_jti")));
   }
 
   /**
-   * Rejects a user's token issued at {@code issuedAt} if the user signed out everywhere since.
+   * Rejects a user read from a token that is revoked now: issued before the user signed out
+   * everywhere, or of a session that was signed out.
    *
-   * @param userId the token's {@code sub}
-   * @param issuedAt the token's {@code iat}
+   * @param user what the token says
    * @throws TokenRejectedException with {@link Reason#REVOKED}
    */
-  public void checkNotRevoked(String userId, Instant issuedAt) {
-    if (tokensValidAfter != null && SignOutRule.revokes(tokensValidAfter.apply(userId), issuedAt)) {
+  public void checkNotRevoked(VerifiedUser user) {
+    checkNotRevoked(user.userId(), user.issuedAt(), user.originJti());
+  }
+
+  private void checkNotRevoked(String userId, Instant issuedAt, Optional<String> originJti) {
+    if (revocations == null) {
+      return;
+    }
+    if (SignOutRule.revokes(revocations.tokensValidAfter(userId), issuedAt)) {
       throw reject(Reason.REVOKED, "the user signed out everywhere after this token was issued");
+    }
+    if (SignOutRule.revokesSession(revocations.revokedSessions(userId), originJti)) {
+      throw reject(Reason.REVOKED, "the token's session was signed out");
     }
   }
 

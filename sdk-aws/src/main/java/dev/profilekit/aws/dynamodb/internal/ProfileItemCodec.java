@@ -7,6 +7,7 @@ import static dev.profilekit.aws.dynamodb.ProfileAttributes.EMAIL;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.EMAIL_VERIFIED;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.LINKED_IDENTITIES;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.PREFERENCES;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.REVOKED_SESSIONS;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.SUBSCRIPTION;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.TOKENS_VALID_AFTER;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.UPDATED_AT;
@@ -141,6 +142,27 @@ public final class ProfileItemCodec {
     }
     AttributeValue value = item.get(TOKENS_VALID_AFTER);
     return value == null || value.n() == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(value.n())));
+  }
+
+  /**
+   * Reads the revoked sessions of an item: {@code origin_jti} to record expiry. Entries that are
+   * not numbers are skipped (nothing ProfileKit writes).
+   *
+   * @param item the item, possibly null
+   * @return the records, possibly empty
+   */
+  public static Map<String, Instant> revokedSessions(Map<String, AttributeValue> item) {
+    AttributeValue value = item == null ? null : item.get(REVOKED_SESSIONS);
+    if (value == null || !value.hasM()) {
+      return Map.of();
+    }
+    Map<String, Instant> sessions = new LinkedHashMap<>();
+    value.m().forEach((session, expiry) -> {
+      if (expiry.n() != null) {
+        sessions.put(session, Instant.ofEpochSecond(Long.parseLong(expiry.n())));
+      }
+    });
+    return sessions;
   }
 
   /**

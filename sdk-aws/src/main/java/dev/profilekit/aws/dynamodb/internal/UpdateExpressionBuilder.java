@@ -1,6 +1,7 @@
 package dev.profilekit.aws.dynamodb.internal;
 
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.CUSTOM_FIELDS;
+import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.PREFERENCES;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.SUBSCRIPTION;
 import static dev.profilekit.aws.dynamodb.ProfileAttributes.UPDATED_AT;
@@ -88,8 +89,8 @@ public final class UpdateExpressionBuilder {
 
   /**
    * Builds the first write of a profile: every attribute of {@code profile} is set, on condition
-   * that no profile is stored yet. An item holding only a sign-out record counts as no profile,
-   * and its record is kept (an update, unlike a put, leaves other attributes alone). A deleted
+   * that no profile is stored yet. An item holding only revocation records counts as no profile,
+   * and its records are kept (its time to live goes) (an update, unlike a put, leaves other attributes alone). A deleted
    * account's tombstone does not: its account stays deleted.
    *
    * @param profile the whole profile to store, version 1
@@ -102,6 +103,8 @@ public final class UpdateExpressionBuilder {
         b.set(b.name(attribute), value);
       }
     });
+    // An item that held only revoked sessions may carry a time to live: a profile must not expire.
+    b.removes.add(b.name(EXPIRES_AT));
     return b.build("attribute_not_exists(" + b.name(VERSION) + ") AND attribute_not_exists(" + b.name(ACCOUNT_DELETED_AT) + ")");
   }
 

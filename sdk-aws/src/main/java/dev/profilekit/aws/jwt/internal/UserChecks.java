@@ -5,8 +5,7 @@ import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.internal.SignOutRule;
 import dev.profilekit.aws.jwt.TokenRevocations;
-import java.time.Instant;
-import java.util.Optional;
+import dev.profilekit.aws.jwt.UserRevocations;
 import java.util.function.Predicate;
 
 /**
@@ -58,15 +57,21 @@ public final class UserChecks {
     }
   }
 
-  /** The shared rule: iat at or before the sign-out's second is revoked (see TokenRevocations). */
+  /** The shared rules (SignOutRule): signed out everywhere since iat, or the session signed out. */
   private void checkRevocation(VerifiedUser user) {
     if (revocations == null) {
       return;
     }
-    Optional<Instant> signedOutAt = revocations.tokensValidAfter(user.userId());
-    if (signedOutAt != null && signedOutAt.isPresent() && SignOutRule.revokes(signedOutAt.get(), user.issuedAt())) {
+    UserRevocations revoked = revocations.revocationsOf(user.userId());
+    if (revoked == null) {
+      return;
+    }
+    if (SignOutRule.revokes(revoked.tokensValidAfter().orElse(null), user.issuedAt())) {
       throw Rejections.reject(
           Reason.REVOKED, "The token was issued before the user signed out everywhere");
+    }
+    if (SignOutRule.revokesSession(revoked.revokedSessions(), user.originJti())) {
+      throw Rejections.reject(Reason.REVOKED, "The token's session was signed out");
     }
   }
 }
