@@ -104,7 +104,7 @@ public final class UpdateExpressionBuilder {
       }
     });
     // An item that held only revoked sessions may carry a time to live: a profile must not expire.
-    b.removes.add(b.name(EXPIRES_AT));
+    b.remove(b.name(EXPIRES_AT));
     return b.build("attribute_not_exists(" + b.name(VERSION) + ") AND attribute_not_exists(" + b.name(ACCOUNT_DELETED_AT) + ")");
   }
 
