@@ -21,6 +21,7 @@ import dev.profilekit.internal.UserIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -133,18 +134,12 @@ final class AwsProfileAdmin implements ProfileAdmin {
 
   @Override
   public void enableUser(String userId) {
-    asUser(userId, username -> {
-      users.enableUser(username);
-      return null;
-    });
+    forUser(userId, users::enableUser);
   }
 
   @Override
   public void resetPassword(String userId) {
-    asUser(userId, username -> {
-      users.resetPassword(username);
-      return null;
-    });
+    forUser(userId, users::resetPassword);
   }
 
   @Override
@@ -155,19 +150,13 @@ final class AwsProfileAdmin implements ProfileAdmin {
   @Override
   public void addUserToGroup(String userId, String groupName) {
     UserAdministration.groupName(groupName);
-    asUser(userId, username -> {
-      users.addUserToGroup(username, groupName);
-      return null;
-    });
+    forUser(userId, username -> users.addUserToGroup(username, groupName));
   }
 
   @Override
   public void removeUserFromGroup(String userId, String groupName) {
     UserAdministration.groupName(groupName);
-    asUser(userId, username -> {
-      users.removeUserFromGroup(username, groupName);
-      return null;
-    });
+    forUser(userId, username -> users.removeUserFromGroup(username, groupName));
   }
 
   /**
@@ -184,6 +173,14 @@ final class AwsProfileAdmin implements ProfileAdmin {
           .orElseThrow(() -> new UserNotFoundException("No user with this id in the user pool"));
       return call.apply(user.username());
     }
+  }
+
+  /** {@link #asUser} for a call that answers nothing. */
+  private void forUser(String userId, Consumer<String> call) {
+    asUser(userId, username -> {
+      call.accept(username);
+      return null;
+    });
   }
 
   /** The username of a user id, found as {@link #asUser} finds it (1 {@code AdminGetUser}, maybe 1 {@code ListUsers}). */
@@ -220,10 +217,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
   public void signOutEverywhere(String userId) {
     UserIds.check(userId);
     store.recordSignOut(userId, clock.instant());
-    asUser(userId, username -> {
-      auth.adminGlobalSignOut(username);
-      return null;
-    });
+    forUser(userId, auth::adminGlobalSignOut);
   }
 
 

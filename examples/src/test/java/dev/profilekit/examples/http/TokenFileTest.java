@@ -91,27 +91,35 @@ class TokenFileTest {
   }
 
   private static String awaitChange(Path file, String old) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
+    return await("the token file was renewed", () -> {
       String now = Files.readString(file);
-      if (!now.equals(old)) {
-        return now;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("the token file was not renewed within 20 s");
+      return now.equals(old) ? null : now;
+    });
   }
 
   private String awaitOutput() throws Exception {
+    return await("the renewal was announced", () -> {
+      String printed = out.toString(StandardCharsets.UTF_8);
+      return printed.endsWith("\n") ? printed : null;
+    });
+  }
+
+  /** Polls until the probe answers non-null: the renewer runs on its own thread, so the test waits for what it does, not for a duration. */
+  private static String await(String what, Probe probe) throws Exception {
     long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (System.nanoTime() < deadline) {
-      String printed = out.toString(StandardCharsets.UTF_8);
-      if (printed.endsWith("\n")) {
-        return printed;
+      String seen = probe.look();
+      if (seen != null) {
+        return seen;
       }
       Thread.sleep(20);
     }
-    throw new AssertionError("the renewal was not announced within 20 s");
+    throw new AssertionError("not within 20 s: " + what);
+  }
+
+  @FunctionalInterface
+  private interface Probe {
+    String look() throws Exception;
   }
 
   private PrintStream print() {
