@@ -9,11 +9,18 @@ import java.util.Map;
 /**
  * Parses a small JSON text (RFC 8259) into maps, lists, strings, {@code Long} or {@code
  * BigDecimal} numbers, booleans and null: what Cognito packs into a string, such as the {@code
- * identities} attribute. sdk-api depends on no JSON library, and these texts are short.
+ * identities} attribute, and the strict check of a token's header and payload before nimbus
+ * parses them. sdk-api depends on no JSON library, and these texts are short.
+ *
+ * <p>Strict on purpose, because two parsers must never read one text two ways: a member name
+ * repeated in one object (compared after unescaping, so {@code "a"} and {@code "\u0061"} are the
+ * same name) is refused rather than resolved, as nimbus would keep the last one; nothing but one
+ * value and white space; no nesting deeper than {@value #MAX_DEPTH}.
  */
 public final class JsonText {
 
-  private static final int MAX_DEPTH = 16;
+  /** Deepest nesting accepted; real Cognito texts nest two or three levels. */
+  public static final int MAX_DEPTH = 32;
 
   private final String text;
   private int pos;
@@ -144,12 +151,16 @@ public final class JsonText {
           if (pos + 4 > text.length()) {
             throw fail("a short unicode escape");
           }
-          try {
-            out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-          } catch (NumberFormatException e) {
-            throw fail("a bad unicode escape");
+          int code = 0;
+          for (int k = 0; k < 4; k++) {
+            // Only ASCII hex digits: Integer.parseInt would take a sign, Character.digit full-width digits.
+            int digit = hexDigit(text.charAt(pos++));
+            if (digit < 0) {
+              throw fail("a bad unicode escape");
+            }
+            code = code * 16 + digit;
           }
-          pos += 4;
+          out.append((char) code);
         }
         default -> throw fail("a bad escape");
       }
@@ -159,18 +170,57 @@ public final class JsonText {
 
   private Object number() {
     int start = pos;
-    while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
+    if (peek() == '-') {
       pos++;
     }
+    if (peek() == '0') {
+      pos++;
+    } else {
+      digits();
+    }
+    boolean integer = true;
+    if (peek() == '.') {
+      pos++;
+      digits();
+      integer = false;
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      pos++;
+      if (peek() == '+' || peek() == '-') {
+        pos++;
+      }
+      digits();
+      integer = false;
+    }
     String literal = text.substring(start, pos);
-    if (!literal.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+    // Up to 18 digits always fit a long; larger and fractional numbers stay exact as BigDecimal.
+    if (integer && literal.length() - (literal.charAt(0) == '-' ? 1 : 0) <= 18) {
+      return Long.parseLong(literal);
+    }
+    return new BigDecimal(literal);
+  }
+
+  private void digits() {
+    int start = pos;
+    while (peek() >= '0' && peek() <= '9') {
+      pos++;
+    }
+    if (pos == start) {
       throw fail("not a JSON value");
     }
-    BigDecimal number = new BigDecimal(literal);
-    if (literal.matches("-?[0-9]{1,18}")) {
-      return number.longValueExact();
+  }
+
+  private static int hexDigit(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
     }
-    return number;
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
   }
 
   private Object literal(String word, Object value) {

@@ -1,6 +1,7 @@
 package dev.profilekit.aws.jwt.internal;
 
 import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.internal.JsonText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -58,8 +59,8 @@ public record TokenParts(
     }
     String headerJson = utf8(DECODER.decode(header), "header");
     String payloadJson = utf8(DECODER.decode(payload), "payload");
-    StrictJson.requireObject(headerJson, "header");
-    StrictJson.requireObject(payloadJson, "payload");
+    requireObject(headerJson, "header");
+    requireObject(payloadJson, "payload");
     return new TokenParts(header, headerJson, payloadJson, token.substring(0, second), signature);
   }
 
@@ -113,6 +114,24 @@ public record TokenParts(
       return 62;
     }
     return c == '_' ? 63 : -1;
+  }
+
+  /**
+   * Requires one strict JSON object (see {@link JsonText}: no repeated member name, nothing after
+   * it) before nimbus, whose parser keeps the last of two same-named members, reads the text: so
+   * {@code {"exp":1,"exp":9999999999}} cannot mean one thing here and another there.
+   */
+  private static void requireObject(String json, String part) {
+    Object value;
+    try {
+      value = JsonText.parse(json);
+    } catch (IllegalArgumentException e) {
+      // JsonText's message names an offset and what is wrong, never the text itself.
+      throw Rejections.reject(Reason.MALFORMED, "The token's " + part + " is not strict JSON: " + e.getMessage());
+    }
+    if (!(value instanceof java.util.Map)) {
+      throw Rejections.reject(Reason.MALFORMED, "The token's " + part + " is not a JSON object");
+    }
   }
 
   private static String utf8(byte[] bytes, String part) {
