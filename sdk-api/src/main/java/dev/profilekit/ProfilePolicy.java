@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.ItemSize;
 import dev.profilekit.internal.ProviderText;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -33,7 +34,9 @@ import java.util.regex.Pattern;
  *       {@value #MAX_COLLECTION_SIZE} entries; nesting at most {@value #MAX_DEPTH} levels; map keys
  *       1 to 64 characters and never {@code __proto__}; one value at most {@value #MAX_VALUE_BYTES} bytes encoded;
  *   <li>the whole update at most {@value #MAX_UPDATE_BYTES} bytes encoded, and a stored profile at
- *       most {@value #MAX_ITEM_BYTES} bytes, well under DynamoDB's 400 KB item limit;
+ *       most {@value #MAX_ITEM_BYTES} bytes, DynamoDB's 400 KB item limit counted as DynamoDB counts
+ *       it (attribute names and values, UTF-8): exactly the limit is stored, a byte more is not, on
+ *       the in-memory service and on AWS alike;
  *   <li>a field may not be both set and removed in one update; an expected version is not negative;
  *   <li>the subscription and custom fields registered with {@link
  *       Builder#adminOnlyCustomField(String)} are admin-only.
@@ -68,8 +71,11 @@ public final class ProfilePolicy {
   public static final int MAX_VALUE_BYTES = 16 * 1024;
   /** Largest encoded size of one update, in bytes. */
   public static final int MAX_UPDATE_BYTES = 64 * 1024;
-  /** Largest encoded size of a stored profile, in bytes; DynamoDB's own limit is 400 KB. */
-  public static final int MAX_ITEM_BYTES = 350 * 1024;
+  /**
+   * Largest stored profile, in bytes: DynamoDB's 400 KB item limit, the item's attribute names
+   * and values counted in UTF-8 as DynamoDB counts them.
+   */
+  public static final int MAX_ITEM_BYTES = ItemSize.MAX_ITEM_BYTES;
   /** Longest subscription plan id, in characters. */
   public static final int MAX_PLAN_LENGTH = 64;
   /** Longest external customer id, in characters. */
@@ -175,9 +181,7 @@ public final class ProfilePolicy {
     profile.preferences().forEach((name, value) -> checkEntry("preferences", name, value));
     profile.customFields().forEach((name, value) -> checkEntry("customFields", name, value));
     profile.subscription().ifPresent(ProfilePolicy::checkSubscription);
-    if (ProfileSize.of(profile) > MAX_ITEM_BYTES) {
-      throw new InvalidProfileException("profile", "max-item-size", "a stored profile is at most " + MAX_ITEM_BYTES + " bytes");
-    }
+    ItemSize.check(profile);
   }
 
   private void validateContent(ProfileUpdate update) {

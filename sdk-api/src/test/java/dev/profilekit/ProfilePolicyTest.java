@@ -174,7 +174,7 @@ class ProfilePolicyTest {
   @Test
   void aWholeProfileOverTheItemLimitIsRejected() {
     UserProfile.Builder huge = UserProfile.builder().userId("u").source(ProfileSource.STORED);
-    for (int i = 0; i < 25; i++) {
+    for (int i = 0; i < 26; i++) {
       huge.putCustomField("f" + i, FieldValue.list(texts(4, 4000)));
     }
 

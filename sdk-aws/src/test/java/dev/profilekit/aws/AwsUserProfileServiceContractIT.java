@@ -9,6 +9,7 @@ import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.emulators.AwsAnswers;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
+import dev.profilekit.aws.emulators.ItemSizeAsAws;
 import dev.profilekit.aws.emulators.OriginJtiAsAws;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.LocalEmulators;
@@ -33,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
  * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@code ResendConfirmationCode}), and
- * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens; the hosted UI is {@link
+ * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
+ * item-size count; the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
@@ -59,7 +61,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
             "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"c***@e***\"}}");
     // cognito-local's tokens lack origin_jti, by which signOut revokes a session: OriginJtiAsAws adds it.
     cognito = environment.cognito(new CognitoLocalParity(), aws, new OriginJtiAsAws());
-    dynamoDb = environment.dynamoDb();
+    // dynalite counts an item's text in UTF-16 units, AWS in UTF-8 bytes: ItemSizeAsAws refuses what AWS refuses.
+    dynamoDb = environment.dynamoDb(new ItemSizeAsAws(environment.dynamoDb()));
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
   }
 

@@ -2,10 +2,10 @@ package dev.profilekit.aws.dynamodb;
 
 import dev.profilekit.InvalidProfileException;
 import dev.profilekit.ProfileKitException;
-import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.aws.dynamodb.internal.TransactionConflictRetry;
+import dev.profilekit.internal.ItemSize;
 import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -57,8 +57,8 @@ public final class DynamoDbErrors {
             + TransactionConflictRetry.ATTEMPTS + " times; retry later" + detail, null);
       }
       if (isItemTooLarge(service)) {
-        return new InvalidProfileException(
-            "profile", "max-item-size", "a stored profile is at most " + ProfilePolicy.MAX_ITEM_BYTES + " bytes; DynamoDB refused the item as too large");
+        // The refusal the in-memory service gives by the same count (ItemSize).
+        return ItemSize.tooLarge();
       }
       if (status >= 500 || "InternalServerError".equals(code) || "ServiceUnavailable".equals(code)) {
         return new ServiceUnavailableException(where + " failed on the service side after retries" + detail, null);

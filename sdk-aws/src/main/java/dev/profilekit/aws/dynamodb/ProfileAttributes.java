@@ -1,5 +1,6 @@
 package dev.profilekit.aws.dynamodb;
 
+import dev.profilekit.internal.ProfileItemNames;
 import java.util.List;
 
 /**
@@ -20,25 +21,25 @@ import java.util.List;
 public final class ProfileAttributes {
 
   /** Partition key, string: the Cognito {@code sub}. */
-  public static final String USER_ID = "userId";
+  public static final String USER_ID = ProfileItemNames.USER_ID;
   /** Number: incremented by every write; absent on an item that holds no profile. */
-  public static final String VERSION = "version";
+  public static final String VERSION = ProfileItemNames.VERSION;
   /** String. */
-  public static final String EMAIL = "email";
+  public static final String EMAIL = ProfileItemNames.EMAIL;
   /** Boolean. */
-  public static final String EMAIL_VERIFIED = "emailVerified";
+  public static final String EMAIL_VERIFIED = ProfileItemNames.EMAIL_VERIFIED;
   /** Map of preference name to typed value. */
-  public static final String PREFERENCES = "preferences";
+  public static final String PREFERENCES = ProfileItemNames.PREFERENCES;
   /** Map of custom field name to typed value. */
-  public static final String CUSTOM_FIELDS = "customFields";
+  public static final String CUSTOM_FIELDS = ProfileItemNames.CUSTOM_FIELDS;
   /** Map: {@code plan}, {@code status}, {@code currentPeriodEnd}, {@code externalCustomerId}. */
-  public static final String SUBSCRIPTION = "subscription";
+  public static final String SUBSCRIPTION = ProfileItemNames.SUBSCRIPTION;
   /** List of maps: {@code kind}, {@code name}, {@code providerUserId}, {@code linkedAt}. */
-  public static final String LINKED_IDENTITIES = "linkedIdentities";
+  public static final String LINKED_IDENTITIES = ProfileItemNames.LINKED_IDENTITIES;
   /** String, ISO-8601 instant. */
-  public static final String CREATED_AT = "createdAt";
+  public static final String CREATED_AT = ProfileItemNames.CREATED_AT;
   /** String, ISO-8601 instant. */
-  public static final String UPDATED_AT = "updatedAt";
+  public static final String UPDATED_AT = ProfileItemNames.UPDATED_AT;
   /**
    * Number, epoch milliseconds: tokens issued before this instant are rejected (the user signed
    * out everywhere). Kept on the profile item so that one {@code GetItem} serves both the profile

@@ -16,8 +16,8 @@ import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
 import dev.profilekit.aws.dynamodb.internal.ProfileItemCodec;
+import dev.profilekit.internal.ProfilePatch;
 import dev.profilekit.internal.AccountDeletion;
-import dev.profilekit.aws.dynamodb.internal.ProfilePatch;
 import dev.profilekit.aws.dynamodb.internal.RevokedSessionWrites;
 import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.aws.dynamodb.internal.TransactionConflictRetry;
@@ -257,7 +257,7 @@ public final class ProfileStore {
     if (!base.userId().equals(userId)) {
       throw new IllegalArgumentException("fallback profile is for another user");
     }
-    UserProfile first = ProfilePatch.firstWrite(base, update, now);
+    UserProfile first = firstWrite(base, update, now);
     policy.validateProfile(first);
     return write(userId, UpdateExpressionBuilder.create(first));
   }
@@ -271,13 +271,18 @@ public final class ProfileStore {
    * @return the stored profile, or empty when one already existed (nothing was changed)
    */
   public Optional<UserProfile> createIfAbsent(UserProfile profile, Instant now) {
-    UserProfile first = ProfilePatch.firstWrite(profile, ProfileUpdate.builder().build(), now);
+    UserProfile first = firstWrite(profile, ProfileUpdate.builder().build(), now);
     policy.validateProfile(first);
     try {
       return Optional.of(write(profile.userId(), UpdateExpressionBuilder.create(first)));
     } catch (ConditionalCheckFailedException exists) {
       return Optional.empty();
     }
+  }
+
+  /** The first version of a profile: the shared patch rule, whatever version the base came with. */
+  private static UserProfile firstWrite(UserProfile base, ProfileUpdate update, Instant now) {
+    return ProfilePatch.apply(base.toBuilder().version(0).build(), update, now);
   }
 
   private UserProfile write(String userId, UpdateExpression expression) {

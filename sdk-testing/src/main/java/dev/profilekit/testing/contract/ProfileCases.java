@@ -14,7 +14,10 @@ import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.ItemSize;
+import dev.profilekit.internal.ProfilePatch;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -214,6 +217,87 @@ public interface ProfileCases extends ContractHarness {
 
     assertThat(rejected.field()).isEqualTo("avatarUrl");
     assertThat(service().getProfile(user)).isEqualTo(before);
+  }
+
+  /**
+   * DynamoDB's 400 KB item limit, counted as AWS counts it ({@link ItemSize}: names and values in
+   * UTF-8), is the one limit on both implementations: an item between 350 and 400 KB is stored, an
+   * item over it refused with the same {@code InvalidProfileException} and nothing changed, also
+   * when only UTF-8 (not UTF-16, as dynalite counts) puts it over. The service stamps {@code
+   * updatedAt} with its own clock, whose text is 20 to 30 characters long, so here the item reaches
+   * the limit to within those 10 bytes and the count is checked to the byte; the exact boundary, with
+   * a fixed instant, is {@code ProfileStoreItemSizeTest} (fake) and {@code ItemSizeLimitIT} (AWS).
+   */
+  @Test
+  default void aProfileIsStoredUpToDynamoDbsItemLimitInUtf8AndRefusedTypedBeyondIt() {
+    VerifiedUser user = newUser();
+    UserProfile profile = service().updateProfile(user, ProfileUpdate.builder().displayName("Large").build());
+    int max = ItemSize.MAX_ITEM_BYTES;
+
+    profile = growTo(user, profile, max - 2_000);
+    assertThat(ItemSize.of(profile)).isBetween(350 * 1024, max - 2_000);
+    assertThat(service().getProfile(user)).isEqualTo(profile);
+
+    // 1,500 "é": 3,000 bytes of UTF-8, over the limit; 1,500 UTF-16 units, under it.
+    UserProfile before = profile;
+    ProfileUpdate accented = ProfileUpdate.builder().customField("bio", FieldValue.of("é".repeat(1_500))).build();
+    assertThat(ItemSize.of(ProfilePatch.apply(before, accented, shortestInstantText()))).isGreaterThan(max);
+    InvalidProfileException overInUtf8 = thrown(InvalidProfileException.class, () -> service().updateProfile(user, accented));
+    assertThat(overInUtf8.field()).isEqualTo("profile");
+    assertThat(overInUtf8.rule()).isEqualTo("max-item-size");
+    assertThat(overInUtf8).hasMessage(ItemSize.tooLarge().getMessage());
+    assertThat(service().getProfile(user)).isEqualTo(before);
+
+    UserProfile atLimit = service().updateProfile(user, fill(before, "fill", max, longestInstantText()));
+    int shortBy = longestInstantText().toString().length() - atLimit.updatedAt().orElseThrow().toString().length();
+    assertThat(ItemSize.of(atLimit)).isEqualTo(max - shortBy);
+    assertThat(service().getProfile(user)).isEqualTo(atLimit);
+
+    ProfileUpdate oneByteOver = fill(atLimit, "fill2", max + 1, shortestInstantText());
+    InvalidProfileException over = thrown(InvalidProfileException.class, () -> service().updateProfile(user, oneByteOver));
+    assertThat(over).hasMessage(ItemSize.tooLarge().getMessage());
+    assertThat(service().getProfile(user)).isEqualTo(atLimit);
+  }
+
+  /** An {@code updatedAt} with the longest text (nine fraction digits): a size predicted with it is never too small. */
+  private static Instant longestInstantText() {
+    return Instant.parse("2026-01-01T00:00:00.123456789Z");
+  }
+
+  /** An {@code updatedAt} with the shortest text (no fraction): a size predicted with it is never too large. */
+  private static Instant shortestInstantText() {
+    return Instant.parse("2026-01-01T00:00:00Z");
+  }
+
+  /** Adds ASCII custom fields, 14 values of up to 4,096 characters per update, until the item is within 4 KB of {@code target}. */
+  private UserProfile growTo(VerifiedUser user, UserProfile start, int target) {
+    UserProfile profile = start;
+    int field = 0;
+    while (true) {
+      int room = target - ItemSize.of(ProfilePatch.apply(profile, ProfileUpdate.builder().build(), longestInstantText()));
+      if (room <= 4_096) {
+        return service().updateProfile(user, fill(profile, "grown", target, longestInstantText()));
+      }
+      // Each entry costs its text plus 1 + its name (at most 4 characters) bytes; 4 KB stay for the last fill.
+      int budget = room - 4_096;
+      ProfileUpdate.Builder grow = ProfileUpdate.builder();
+      for (int i = 0; i < 14 && (i == 0 || budget > 8); i++) {
+        int length = Math.max(1, Math.min(4_096, budget - 8));
+        grow.customField("g" + field++, FieldValue.of("x".repeat(length)));
+        budget -= length + 8;
+      }
+      profile = service().updateProfile(user, grow.build());
+    }
+  }
+
+  /** The update setting custom field {@code name} to ASCII text that brings the item to {@code target} bytes if written at {@code at}. */
+  private static ProfileUpdate fill(UserProfile current, String name, int target, Instant at) {
+    int empty = ItemSize.of(ProfilePatch.apply(current, ProfileUpdate.builder().customField(name, FieldValue.of("")).build(), at));
+    int length = Math.max(0, target - empty);
+    if (length > 4_096) {
+      throw new AssertionError("the fill needs " + length + " characters, more than a text value holds");
+    }
+    return ProfileUpdate.builder().customField(name, FieldValue.of("x".repeat(length))).build();
   }
 
   @Test

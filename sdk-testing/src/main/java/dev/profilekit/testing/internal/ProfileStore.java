@@ -7,6 +7,7 @@ import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.ProfilePatch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -77,7 +78,7 @@ public final class ProfileStore {
         throw new VersionConflictException(userId, update.expectedVersion().get(), OptionalLong.of(actual));
       }
       UserProfile next = ProfilePatch.apply(stored != null ? stored : fallback.get(), update, clock.instant());
-      // The whole item is checked too (size); throwing here leaves the mapping unchanged.
+      // The whole item is checked too (DynamoDB's item size, ItemSize); throwing leaves the mapping unchanged.
       policy.validateProfile(next);
       return next;
     });

@@ -23,6 +23,7 @@ import dev.profilekit.Subscription;
 import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.UserProfile;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.ProfileItemNames;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -259,34 +260,34 @@ public final class ProfileItemCodec {
    */
   public static AttributeValue encode(Subscription subscription) {
     Map<String, AttributeValue> map = new LinkedHashMap<>();
-    map.put("plan", AttributeValue.fromS(subscription.plan()));
-    map.put("status", AttributeValue.fromS(subscription.status().name()));
-    subscription.currentPeriodEnd().ifPresent(at -> map.put("currentPeriodEnd", AttributeValue.fromS(InstantText.format(at))));
-    subscription.externalCustomerId().ifPresent(id -> map.put("externalCustomerId", AttributeValue.fromS(id)));
+    map.put(ProfileItemNames.PLAN, AttributeValue.fromS(subscription.plan()));
+    map.put(ProfileItemNames.STATUS, AttributeValue.fromS(subscription.status().name()));
+    subscription.currentPeriodEnd().ifPresent(at -> map.put(ProfileItemNames.CURRENT_PERIOD_END, AttributeValue.fromS(InstantText.format(at))));
+    subscription.externalCustomerId().ifPresent(id -> map.put(ProfileItemNames.EXTERNAL_CUSTOMER_ID, AttributeValue.fromS(id)));
     return AttributeValue.fromM(map);
   }
 
   private static Subscription decodeSubscription(Map<String, AttributeValue> map) {
     Subscription.Builder builder = Subscription.builder()
-        .plan(map.get("plan").s())
-        .status(SubscriptionStatus.valueOf(map.get("status").s()));
-    text(map, "currentPeriodEnd").map(InstantText::parse).ifPresent(builder::currentPeriodEnd);
-    text(map, "externalCustomerId").ifPresent(builder::externalCustomerId);
+        .plan(map.get(ProfileItemNames.PLAN).s())
+        .status(SubscriptionStatus.valueOf(map.get(ProfileItemNames.STATUS).s()));
+    text(map, ProfileItemNames.CURRENT_PERIOD_END).map(InstantText::parse).ifPresent(builder::currentPeriodEnd);
+    text(map, ProfileItemNames.EXTERNAL_CUSTOMER_ID).ifPresent(builder::externalCustomerId);
     return builder.build();
   }
 
   private static AttributeValue encode(LinkedIdentity identity) {
     Map<String, AttributeValue> map = new LinkedHashMap<>();
-    map.put("kind", AttributeValue.fromS(identity.provider().kind().name()));
-    map.put("name", AttributeValue.fromS(identity.provider().name()));
-    map.put("providerUserId", AttributeValue.fromS(identity.providerUserId()));
-    identity.linkedAt().ifPresent(at -> map.put("linkedAt", AttributeValue.fromS(InstantText.format(at))));
+    map.put(ProfileItemNames.KIND, AttributeValue.fromS(identity.provider().kind().name()));
+    map.put(ProfileItemNames.NAME, AttributeValue.fromS(identity.provider().name()));
+    map.put(ProfileItemNames.PROVIDER_USER_ID, AttributeValue.fromS(identity.providerUserId()));
+    identity.linkedAt().ifPresent(at -> map.put(ProfileItemNames.LINKED_AT, AttributeValue.fromS(InstantText.format(at))));
     return AttributeValue.fromM(map);
   }
 
   private static LinkedIdentity decodeIdentity(Map<String, AttributeValue> map) {
-    String kind = text(map, "kind").orElse("OIDC");
-    String name = text(map, "name").orElse("unknown");
+    String kind = text(map, ProfileItemNames.KIND).orElse("OIDC");
+    String name = text(map, ProfileItemNames.NAME).orElse("unknown");
     // The stored kind decides: an OIDC or SAML provider may carry a name such as "Google", which
     // fromCognitoName alone would turn into Google itself (found by ProfileItemCodecFuzzTest).
     IdentityProvider provider = switch (kind) {
@@ -296,8 +297,8 @@ public final class ProfileItemCodec {
     };
     LinkedIdentity.Builder builder = LinkedIdentity.builder()
         .provider(provider)
-        .providerUserId(text(map, "providerUserId").orElse(""));
-    text(map, "linkedAt").map(InstantText::parse).ifPresent(builder::linkedAt);
+        .providerUserId(text(map, ProfileItemNames.PROVIDER_USER_ID).orElse(""));
+    text(map, ProfileItemNames.LINKED_AT).map(InstantText::parse).ifPresent(builder::linkedAt);
     return builder.build();
   }
 

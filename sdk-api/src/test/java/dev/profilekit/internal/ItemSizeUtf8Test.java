@@ -1,4 +1,4 @@
-package dev.profilekit;
+package dev.profilekit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** ProfileSize counts UTF-8 bytes without encoding; the count must be the encoder's, byte for byte. */
-class ProfileSizeUtf8Test {
+/** ItemSize counts UTF-8 bytes without encoding; the count must be the encoder's, byte for byte. */
+class ItemSizeUtf8Test {
 
   @Test
   void countsWhatTheUtf8EncoderWritesIncludingPairsAndLoneSurrogates() {
     String[] fixed = {"", "a", "é", "€", "😀", "a😀b", "\uD800", "\uDC00", "\uDC00\uD800", "x\uD800", "\uD83D\uDE00\uD83D", "\u07FF\u0800\uFFFF"};
     for (String text : fixed) {
-      assertThat(ProfileSize.utf8(text)).as("%s", text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+      assertThat(ItemSize.utf8(text)).as("%s", text).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
     }
     Random random = new Random(15L);
     for (int i = 0; i < 100_000; i++) {
@@ -28,7 +28,7 @@ class ProfileSizeUtf8Test {
         };
       }
       String text = new String(chars);
-      assertThat(ProfileSize.utf8(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+      assertThat(ItemSize.utf8(text)).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
     }
   }
 }
