@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.RequestChecks;
 import java.util.regex.Pattern;
 
 /**
@@ -35,14 +36,14 @@ public final class BearerToken {
    */
   public static String parse(String authorizationHeader) {
     if (authorizationHeader == null || authorizationHeader.isEmpty()) {
-      throw new InvalidRequestException("authorization", "required", "an Authorization: Bearer <token> header is required");
+      throw new InvalidRequestException("authorization", RequestChecks.REQUIRED, "an Authorization: Bearer <token> header is required");
     }
     int prefix = SCHEME.length() + 1;
     if (authorizationHeader.length() <= prefix
         || !authorizationHeader.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
         || authorizationHeader.charAt(SCHEME.length()) != ' '
         || !B64TOKEN.matcher(authorizationHeader).region(prefix, authorizationHeader.length()).matches()) {
-      throw new InvalidRequestException("authorization", "bearer-syntax",
+      throw new InvalidRequestException("authorization", RequestChecks.BEARER_SYNTAX,
           "the scheme Bearer (any case), one space and a token of letters, digits and -._~+/ with optional = padding, nothing after it");
     }
     return authorizationHeader.substring(prefix);

@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public abstract class FederatedCallback {
    */
   public static FederatedCallback fromUri(URI callbackUri) {
     if (callbackUri == null) {
-      throw new InvalidRequestException("callbackUri", "required", "the URI the browser arrived at");
+      throw new InvalidRequestException("callbackUri", RequestChecks.REQUIRED, "the URI the browser arrived at");
     }
     return fromQuery(callbackUri.getRawQuery());
   }
@@ -73,7 +74,7 @@ public abstract class FederatedCallback {
       return URLDecoder.decode(component, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException malformed) {
       // The JDK's message quotes the input, which may hold the code: keep it out.
-      throw new InvalidRequestException("callback", "percent-encoding", "the callback's query is not valid percent-encoding");
+      throw new InvalidRequestException("callback", RequestChecks.PERCENT_ENCODING, "the callback's query is not valid percent-encoding");
     }
   }
 

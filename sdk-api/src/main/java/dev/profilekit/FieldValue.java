@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.RequestChecks;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -60,7 +61,7 @@ public sealed interface FieldValue
    */
   static FieldValue of(double number) {
     if (!Double.isFinite(number)) {
-      throw new InvalidRequestException("value", "finite-number", "a number is finite: not NaN or infinite");
+      throw new InvalidRequestException("value", RequestChecks.FINITE_NUMBER, "a number is finite: not NaN or infinite");
     }
     return new Number(BigDecimal.valueOf(number));
   }
@@ -108,7 +109,7 @@ public sealed interface FieldValue
   /** The one null check of every factory and constructor, typed as the API promises. */
   private static <T> T present(T value, String field) {
     if (value == null) {
-      throw new InvalidRequestException(field, "required", "a field value, list element, map key or map value is not null");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a field value, list element, map key or map value is not null");
     }
     return value;
   }

@@ -27,6 +27,27 @@ public class InvalidRequestException extends ProfileKitException {
   }
 
   /**
+   * Creates the exception for builders that lack required values: what an Immutables-generated
+   * {@code build()} throws ({@code throwForInvalidImmutableState}), so that every builder of
+   * ProfileKit fails one way. Rule {@code required}.
+   *
+   * @param missingAttributes the names of the values not set
+   */
+  public InvalidRequestException(String[] missingAttributes) {
+    this(String.join(", ", missingAttributes), dev.profilekit.internal.RequestChecks.REQUIRED, "set " + String.join(", ", missingAttributes) + " before build()");
+  }
+
+  /**
+   * Creates the exception for a generated builder whose values contradict each other (Immutables'
+   * "initialization cycle" of derived values). Field {@code builder}, rule {@code consistent}.
+   *
+   * @param problem what the generated code found, naming attributes only
+   */
+  public InvalidRequestException(String problem) {
+    this("builder", dev.profilekit.internal.RequestChecks.CONSISTENT, problem);
+  }
+
+  /**
    * Returns the name of the rejected input.
    *
    * @return the field

@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.RequestChecks;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -353,7 +354,7 @@ public abstract class ProfileUpdate {
 
     private static <T> T required(T value, String field) {
       if (value == null) {
-        throw new InvalidRequestException(field, "required", "a value is required; to clear a field, remove it");
+        throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a value is required; to clear a field, remove it");
       }
       return value;
     }

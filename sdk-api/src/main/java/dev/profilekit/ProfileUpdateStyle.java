@@ -20,6 +20,8 @@ import org.immutables.value.Value;
 @Retention(RetentionPolicy.SOURCE)
 @Value.Style(
     allowedClasspathAnnotations = Override.class,
+    // Builders fail one way (docs/decisions.md): a missing value is an InvalidRequestException.
+    throwForInvalidImmutableState = InvalidRequestException.class,
     typeBuilder = "UpdateBuilder",
     typeInnerBuilder = "GeneratedBuilderBase",
     builder = "updateBuilder",

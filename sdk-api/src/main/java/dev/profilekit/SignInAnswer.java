@@ -1,5 +1,6 @@
 package dev.profilekit;
 
+import dev.profilekit.internal.RequestChecks;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,7 +107,7 @@ public final class SignInAnswer {
    */
   public static SignInAnswer mfa(MfaMethod method) {
     if (method == null) {
-      throw new InvalidRequestException("mfa", "required", "one of the step's MFA options");
+      throw new InvalidRequestException("mfa", RequestChecks.REQUIRED, "one of the step's MFA options");
     }
     return new SignInAnswer(Type.MFA_CHOICE, null, method, null, Map.of());
   }
@@ -122,10 +123,10 @@ public final class SignInAnswer {
    */
   public static SignInAnswer firstFactor(FirstFactor factor) {
     if (factor == null) {
-      throw new InvalidRequestException("firstFactor", "required", "one of the step's options");
+      throw new InvalidRequestException("firstFactor", RequestChecks.REQUIRED, "one of the step's options");
     }
     if (factor == FirstFactor.PASSWORD || factor == FirstFactor.PASSWORD_SRP) {
-      throw new InvalidRequestException("firstFactor", "password-needs-password", "SignInAnswer.password(...) for a password factor");
+      throw new InvalidRequestException("firstFactor", RequestChecks.PASSWORD_NEEDS_PASSWORD, "SignInAnswer.password(...) for a password factor");
     }
     return new SignInAnswer(Type.FIRST_FACTOR, null, null, factor, Map.of());
   }
@@ -230,7 +231,7 @@ public final class SignInAnswer {
 
   private static String text(String field, String value) {
     if (value == null || value.isEmpty()) {
-      throw new InvalidRequestException(field, "required", "a non-empty value");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a non-empty value");
     }
     return value;
   }

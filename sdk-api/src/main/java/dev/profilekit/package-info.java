@@ -10,6 +10,8 @@
 // resolve: -Xlint:all printed "Cannot find annotation method" and broke -Werror builds.
 @Value.Style(
     allowedClasspathAnnotations = Override.class,
+    // Builders fail one way (docs/decisions.md): a missing value is an InvalidRequestException.
+    throwForInvalidImmutableState = InvalidRequestException.class,
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     overshadowImplementation = true,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,

@@ -17,7 +17,7 @@ public final class ExpectedVersions {
    */
   public static long forDelete(long expectedVersion) {
     if (expectedVersion < 1) {
-      throw new InvalidRequestException("expectedVersion", "min", "1 or more: the version of a stored profile");
+      throw new InvalidRequestException("expectedVersion", RequestChecks.MIN, "1 or more: the version of a stored profile");
     }
     return expectedVersion;
   }

@@ -23,20 +23,20 @@ public final class RedirectUris {
    */
   public static URI check(String field, URI uri) {
     if (uri == null) {
-      throw new InvalidRequestException(field, "required", "a redirect URI is required");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a redirect URI is required");
     }
     if (!uri.isAbsolute() || uri.isOpaque()) {
-      throw new InvalidRequestException(field, "absolute-uri", "must be an absolute hierarchical URI");
+      throw new InvalidRequestException(field, RequestChecks.ABSOLUTE_URI, "must be an absolute hierarchical URI");
     }
     if (uri.getRawFragment() != null) {
-      throw new InvalidRequestException(field, "no-fragment", "must not have a fragment");
+      throw new InvalidRequestException(field, RequestChecks.NO_FRAGMENT, "must not have a fragment");
     }
     String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
     if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-      throw new InvalidRequestException(field, "https-required", "http is allowed only for localhost; use https");
+      throw new InvalidRequestException(field, RequestChecks.HTTPS_REQUIRED, "http is allowed only for localhost; use https");
     }
     if ((scheme.equals("http") || scheme.equals("https")) && (uri.getHost() == null || uri.getRawUserInfo() != null)) {
-      throw new InvalidRequestException(field, "host-required", "must name a host and no user info");
+      throw new InvalidRequestException(field, RequestChecks.HOST_REQUIRED, "must name a host and no user info");
     }
     return uri;
   }

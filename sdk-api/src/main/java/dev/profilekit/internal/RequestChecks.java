@@ -4,9 +4,11 @@ import dev.profilekit.AuthSession;
 import dev.profilekit.InvalidRequestException;
 
 /**
- * The argument checks both implementations make before any call, with the field and rule names
- * their {@link InvalidRequestException}s carry, so that a caller sees the same field and rule
- * whichever implementation refused the request.
+ * The argument and setting checks both implementations make before any call, with the field and
+ * rule names their {@link InvalidRequestException}s carry, so that a caller sees the same field and
+ * rule whichever implementation refused the request. Builders fail one way (docs/decisions.md): a
+ * missing or invalid setting is an {@link InvalidRequestException} whose field is the setting's
+ * name and whose rule is one of the rule constants here.
  */
 public final class RequestChecks {
 
@@ -14,6 +16,86 @@ public final class RequestChecks {
   public static final String REQUIRED = "required";
   /** Rule: the argument does not have the required format. */
   public static final String FORMAT = "format";
+  /** Rule: the text is empty or only white space. */
+  public static final String NOT_BLANK = "not-blank";
+  /** Rule: the collection is empty. */
+  public static final String NOT_EMPTY = "not-empty";
+  /** Rule: the number or duration is outside its range. */
+  public static final String RANGE = "range";
+  /** Rule: the number is below its minimum. */
+  public static final String MIN = "min";
+  /** Rule: the duration is zero or negative. */
+  public static final String POSITIVE = "positive";
+  /** Rule: the text does not match its pattern. */
+  public static final String PATTERN = "pattern";
+  /** Rule: the URL is not https (http only for loopback hosts). */
+  public static final String HTTPS = "https";
+  /** Rule: two settings that exclude each other are both set. */
+  public static final String EXCLUSIVE = "exclusive";
+  /** Rule: counts that must add up do not. */
+  public static final String CONSISTENT = "consistent";
+
+  // The other rules, by name; each is used by one check or more (grep the constant).
+  /** Rule {@code absolute-uri}. */
+  public static final String ABSOLUTE_URI = "absolute-uri";
+  /** Rule {@code asymmetric}. */
+  public static final String ASYMMETRIC = "asymmetric";
+  /** Rule {@code attribute-name}. */
+  public static final String ATTRIBUTE_NAME = "attribute-name";
+  /** Rule {@code bearer-syntax}. */
+  public static final String BEARER_SYNTAX = "bearer-syntax";
+  /** Rule {@code cognito-invalid-parameter}. */
+  public static final String COGNITO_INVALID_PARAMETER = "cognito-invalid-parameter";
+  /** Rule {@code email}. */
+  public static final String EMAIL = "email";
+  /** Rule {@code email-format}. */
+  public static final String EMAIL_FORMAT = "email-format";
+  /** Rule {@code finite-number}. */
+  public static final String FINITE_NUMBER = "finite-number";
+  /** Rule {@code host-required}. */
+  public static final String HOST_REQUIRED = "host-required";
+  /** Rule {@code https-origin}. */
+  public static final String HTTPS_ORIGIN = "https-origin";
+  /** Rule {@code https-required}. */
+  public static final String HTTPS_REQUIRED = "https-required";
+  /** Rule {@code job-name}. */
+  public static final String JOB_NAME = "job-name";
+  /** Rule {@code jwk-set}. */
+  public static final String JWK_SET = "jwk-set";
+  /** Rule {@code matches-step}. */
+  public static final String MATCHES_STEP = "matches-step";
+  /** Rule {@code max-length}. */
+  public static final String MAX_LENGTH = "max-length";
+  /** Rule {@code no-fragment}. */
+  public static final String NO_FRAGMENT = "no-fragment";
+  /** Rule {@code no-resume}. */
+  public static final String NO_RESUME = "no-resume";
+  /** Rule {@code no-trailing-slash}. */
+  public static final String NO_TRAILING_SLASH = "no-trailing-slash";
+  /** Rule {@code offered-option}. */
+  public static final String OFFERED_OPTION = "offered-option";
+  /** Rule {@code openid-required}. */
+  public static final String OPENID_REQUIRED = "openid-required";
+  /** Rule {@code password-needs-password}. */
+  public static final String PASSWORD_NEEDS_PASSWORD = "password-needs-password";
+  /** Rule {@code pending}. */
+  public static final String PENDING = "pending";
+  /** Rule {@code percent-encoding}. */
+  public static final String PERCENT_ENCODING = "percent-encoding";
+  /** Rule {@code plain-url}. */
+  public static final String PLAIN_URL = "plain-url";
+  /** Rule {@code registered-callback}. */
+  public static final String REGISTERED_CALLBACK = "registered-callback";
+  /** Rule {@code same-user-pool}. */
+  public static final String SAME_USER_POOL = "same-user-pool";
+  /** Rule {@code status-required}. */
+  public static final String STATUS_REQUIRED = "status-required";
+  /** Rule {@code syntax}. */
+  public static final String SYNTAX = "syntax";
+  /** Rule {@code url}. */
+  public static final String URL = "url";
+  /** Rule {@code user-status}. */
+  public static final String USER_STATUS = "user-status";
 
   /** Field: the session of a session call. */
   public static final String SESSION = "session";
@@ -39,6 +121,51 @@ public final class RequestChecks {
     if (value == null) {
       throw new InvalidRequestException(field, REQUIRED, "a value is required");
     }
+    return value;
+  }
+
+  /**
+   * Returns a required text argument or setting, or refuses a missing or blank one.
+   *
+   * @param value the text
+   * @param field its name
+   * @return the text
+   * @throws InvalidRequestException ({@code field}, {@value #REQUIRED} or {@value #NOT_BLANK})
+   */
+  public static String requiredText(String value, String field) {
+    if (required(value, field).isBlank()) {
+      throw new InvalidRequestException(field, NOT_BLANK, "must not be blank");
+    }
+    return value;
+  }
+
+  /**
+   * Refuses an argument or setting that breaks a rule.
+   *
+   * @param holds whether the rule holds
+   * @param field the input's name
+   * @param rule one of the rule constants
+   * @param explanation what the rule requires, without the rejected value
+   * @throws InvalidRequestException ({@code field}, {@code rule}) when it does not hold
+   */
+  public static void check(boolean holds, String field, String rule, String explanation) {
+    if (!holds) {
+      throw new InvalidRequestException(field, rule, explanation);
+    }
+  }
+
+  /**
+   * Refuses a whole number outside {@code min..max}.
+   *
+   * @param value the number
+   * @param min the smallest allowed
+   * @param max the largest allowed
+   * @param field the setting's name
+   * @return the number
+   * @throws InvalidRequestException ({@code field}, {@value #RANGE})
+   */
+  public static long range(long value, long min, long max, String field) {
+    check(value >= min && value <= max, field, RANGE, min + " to " + max);
     return value;
   }
 

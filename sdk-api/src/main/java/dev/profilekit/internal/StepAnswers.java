@@ -24,19 +24,19 @@ public final class StepAnswers {
    */
   public static SignInStep.Pending check(SignInStep step, SignInAnswer answer) {
     if (step == null) {
-      throw new InvalidRequestException("step", "required", "the step signIn or respond returned");
+      throw new InvalidRequestException("step", RequestChecks.REQUIRED, "the step signIn or respond returned");
     }
     if (answer == null) {
-      throw new InvalidRequestException("answer", "required", "a SignInAnswer");
+      throw new InvalidRequestException("answer", RequestChecks.REQUIRED, "a SignInAnswer");
     }
     if (!(step instanceof SignInStep.Pending pending)) {
-      throw new InvalidRequestException("step", "pending", "a step still to be answered; this sign-in is done");
+      throw new InvalidRequestException("step", RequestChecks.PENDING, "a step still to be answered; this sign-in is done");
     }
     if (!answer.type().answers(step.kind())) {
-      throw new InvalidRequestException("answer", "matches-step", "an answer of a type that answers " + step.kind());
+      throw new InvalidRequestException("answer", RequestChecks.MATCHES_STEP, "an answer of a type that answers " + step.kind());
     }
     if (step instanceof SignInStep.SelectMfa select && !select.options().contains(answer.mfa().orElseThrow())) {
-      throw new InvalidRequestException("answer", "offered-option", "one of the step's MFA options " + select.options());
+      throw new InvalidRequestException("answer", RequestChecks.OFFERED_OPTION, "one of the step's MFA options " + select.options());
     }
     if (step instanceof SignInStep.SelectChallenge select) {
       chosenFactor(select, answer);
@@ -59,10 +59,10 @@ public final class StepAnswers {
     if (answer.type() == SignInAnswer.Type.PASSWORD) {
       factor = step.options().contains(FirstFactor.PASSWORD_SRP) ? FirstFactor.PASSWORD_SRP : FirstFactor.PASSWORD;
     } else {
-      factor = answer.firstFactor().orElseThrow(() -> new InvalidRequestException("answer", "matches-step", "a first factor"));
+      factor = answer.firstFactor().orElseThrow(() -> new InvalidRequestException("answer", RequestChecks.MATCHES_STEP, "a first factor"));
     }
     if (!step.options().contains(factor)) {
-      throw new InvalidRequestException("answer", "offered-option", "one of the step's options " + step.options());
+      throw new InvalidRequestException("answer", RequestChecks.OFFERED_OPTION, "one of the step's options " + step.options());
     }
     return factor;
   }

@@ -24,10 +24,10 @@ public final class UserAdministration {
    */
   public static String groupName(String groupName) {
     if (groupName == null || groupName.isEmpty()) {
-      throw new InvalidRequestException("groupName", "required", "a group name");
+      throw new InvalidRequestException("groupName", RequestChecks.REQUIRED, "a group name");
     }
     if (!GROUP_NAME.matcher(groupName).matches()) {
-      throw new InvalidRequestException("groupName", "format",
+      throw new InvalidRequestException("groupName", RequestChecks.FORMAT,
           "1 to 128 letters, digits, symbols or punctuation, without spaces (Cognito's group names)");
     }
     return groupName;
@@ -44,7 +44,7 @@ public final class UserAdministration {
   public static NewUser newUser(NewUser user) {
     RequestChecks.required(user, "user");
     if (!user.sendInvitation() && user.temporaryPassword().isEmpty()) {
-      throw new InvalidRequestException("temporaryPassword", "required",
+      throw new InvalidRequestException("temporaryPassword", RequestChecks.REQUIRED,
           "a temporary password when no invitation is sent (nobody else would learn it)");
     }
     return user;

@@ -24,7 +24,7 @@ public final class UserIds {
    */
   public static String check(String userId) {
     if (userId == null || !USER_ID.matcher(userId).matches()) {
-      throw new InvalidRequestException("userId", userId == null ? "required" : "format", "a Cognito sub");
+      throw new InvalidRequestException("userId", userId == null ? RequestChecks.REQUIRED : RequestChecks.FORMAT, "a Cognito sub");
     }
     return userId;
   }

@@ -16,6 +16,7 @@ import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.UserAdministration;
 import dev.profilekit.internal.UserIds;
 import java.time.Clock;
@@ -65,7 +66,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
   public UserProfile updateProfile(String userId, ProfileUpdate update) {
     UserIds.check(userId);
     if (update == null) {
-      throw new InvalidRequestException("update", "required", "a profile update");
+      throw new InvalidRequestException("update", RequestChecks.REQUIRED, "a profile update");
     }
     policy.validateAdminUpdate(update);
     return store.update(userId, update, () -> fallback.of(userId), clock.instant());

@@ -1,5 +1,6 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.aws.cognito.CognitoAuth;
 import dev.profilekit.aws.cognito.CognitoSignIn;
@@ -8,6 +9,7 @@ import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -36,34 +38,26 @@ final class ServiceWiring {
   private ServiceWiring() {}
 
   static Parts wire(AwsUserProfileService.Builder b) {
-    require(b.cognito, "cognito");
-    require(b.dynamoDb, "dynamoDb");
-    requireText(b.userPoolId, "userPoolId");
-    requireText(b.appClientId, "appClientId");
-    requireText(b.tableName, "tableName");
-    require(b.clock, "clock");
-    require(b.policy, "policy");
-    require(b.passwordFlow, "passwordFlow");
-    if (b.appClientSecret != null && b.appClientSecret.isEmpty()) {
-      throw new IllegalStateException("AwsUserProfileService: appClientSecret is empty; leave it unset when the app client has none");
-    }
-    if (b.hostedUiDomain != null && b.hostedUiInstance != null) {
-      throw new IllegalStateException("AwsUserProfileService: set hostedUiDomain or hostedUi, not both");
-    }
-    CognitoAuth auth;
-    CognitoSignIn signIn;
-    ProfileStore store;
-    try {
-      auth = CognitoAuth.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
-          .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength).build();
-      signIn = CognitoSignIn.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
-          .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength)
-          .passwordFlow(b.passwordFlow).totpIssuer(b.totpIssuer).build();
-      store = ProfileStore.builder().dynamoDb(b.dynamoDb).tableName(b.tableName).policy(b.policy)
-          .consistentReads(b.consistentReads).build();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("AwsUserProfileService: " + e.getMessage(), e);
-    }
+    RequestChecks.required(b.cognito, "cognito");
+    RequestChecks.required(b.dynamoDb, "dynamoDb");
+    RequestChecks.requiredText(b.userPoolId, "userPoolId");
+    RequestChecks.requiredText(b.appClientId, "appClientId");
+    RequestChecks.requiredText(b.tableName, "tableName");
+    RequestChecks.required(b.clock, "clock");
+    RequestChecks.required(b.policy, "policy");
+    RequestChecks.required(b.passwordFlow, "passwordFlow");
+    RequestChecks.check(b.appClientSecret == null || !b.appClientSecret.isEmpty(), "appClientSecret", RequestChecks.NOT_BLANK,
+        "leave it unset when the app client has none");
+    RequestChecks.check(b.hostedUiDomain == null || b.hostedUiInstance == null, "hostedUi", RequestChecks.EXCLUSIVE,
+        "set hostedUiDomain or hostedUi, not both");
+    // The parts' builders refuse their settings with the same InvalidRequestException and setting name.
+    CognitoAuth auth = CognitoAuth.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
+        .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength).build();
+    CognitoSignIn signIn = CognitoSignIn.builder().cognito(b.cognito).userPoolId(b.userPoolId).clientId(b.appClientId)
+        .clientSecret(b.appClientSecret).clock(b.clock).minimumPasswordLength(b.minimumPasswordLength)
+        .passwordFlow(b.passwordFlow).totpIssuer(b.totpIssuer).build();
+    ProfileStore store = ProfileStore.builder().dynamoDb(b.dynamoDb).tableName(b.tableName).policy(b.policy)
+        .consistentReads(b.consistentReads).build();
     CognitoTokenVerifier verifier = b.tokenVerifier != null ? b.tokenVerifier : defaultVerifier(b, store);
     Optional<CognitoHostedUi> hostedUi = Optional.ofNullable(b.hostedUiInstance);
     if (b.hostedUiDomain != null) {
@@ -95,21 +89,8 @@ final class ServiceWiring {
   static String defaultIssuer(String userPoolId) {
     int underscore = userPoolId.indexOf('_');
     if (underscore <= 0 || !REGION.matcher(userPoolId.substring(0, underscore)).matches()) {
-      throw new IllegalStateException("AwsUserProfileService: cannot tell the region from userPoolId; set issuer(...) explicitly");
+      throw new InvalidRequestException("issuer", RequestChecks.REQUIRED, "cannot tell the region from userPoolId; set issuer(...) explicitly");
     }
     return "https://cognito-idp." + userPoolId.substring(0, underscore) + ".amazonaws.com/" + userPoolId;
-  }
-
-  private static void require(Object value, String name) {
-    if (value == null) {
-      throw new IllegalStateException("AwsUserProfileService: " + name + " is required");
-    }
-  }
-
-  private static void requireText(String value, String name) {
-    require(value, name);
-    if (value.isBlank()) {
-      throw new IllegalStateException("AwsUserProfileService: " + name + " is blank");
-    }
   }
 }

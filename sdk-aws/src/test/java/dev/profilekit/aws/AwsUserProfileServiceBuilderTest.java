@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.IdentityProvider;
+import dev.profilekit.InvalidRequestException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -29,18 +31,27 @@ class AwsUserProfileServiceBuilderTest {
 
   @Test
   void buildNamesTheFirstMissingSetting() {
-    assertThatThrownBy(() -> AwsUserProfileService.builder().build()).hasMessageContaining("cognito is required");
-    assertThatThrownBy(() -> complete().dynamoDb(null).build()).hasMessageContaining("dynamoDb is required");
-    assertThatThrownBy(() -> complete().userPoolId(null).build()).hasMessageContaining("userPoolId is required");
-    assertThatThrownBy(() -> complete().appClientId(" ").build()).hasMessageContaining("appClientId is blank");
-    assertThatThrownBy(() -> complete().tableName(null).build()).hasMessageContaining("tableName is required");
-    assertThatThrownBy(() -> complete().appClientSecret("").build()).hasMessageContaining("appClientSecret");
-    assertThatThrownBy(() -> complete().minimumPasswordLength(3).build()).hasMessageContaining("minimumPasswordLength");
+    assertRefused(() -> AwsUserProfileService.builder().build(), "cognito", "required");
+    assertRefused(() -> complete().dynamoDb(null).build(), "dynamoDb", "required");
+    assertRefused(() -> complete().userPoolId(null).build(), "userPoolId", "required");
+    assertRefused(() -> complete().appClientId(" ").build(), "appClientId", "not-blank");
+    assertRefused(() -> complete().tableName(null).build(), "tableName", "required");
+    assertRefused(() -> complete().appClientSecret("").build(), "appClientSecret", "not-blank");
+    assertRefused(() -> complete().minimumPasswordLength(3).build(), "minimumPasswordLength", "range");
+    assertRefused(() -> complete().clock(null).build(), "clock", "required");
+  }
+
+  /** Builders fail one way (docs/decisions.md): an InvalidRequestException naming the setting and a shared rule. */
+  private static void assertRefused(ThrowableAssert.ThrowingCallable build, String field, String rule) {
+    assertThatThrownBy(build).isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+      assertThat(e.field()).isEqualTo(field);
+      assertThat(e.rule()).isEqualTo(rule);
+    });
   }
 
   @Test
   void aPoolIdWithoutRegionNeedsAnExplicitIssuer() {
-    assertThatThrownBy(() -> complete().userPoolId("local_abc").build()).hasMessageContaining("issuer");
+    assertRefused(() -> complete().userPoolId("local_abc").build(), "issuer", "required");
     assertThat(complete().userPoolId("local_abc").issuer(URI.create("http://127.0.0.1:9229/local_abc")).build()).isNotNull();
   }
 

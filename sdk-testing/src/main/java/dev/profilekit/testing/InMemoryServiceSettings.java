@@ -1,6 +1,7 @@
 package dev.profilekit.testing;
 
 import dev.profilekit.ProfilePolicy;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -281,27 +282,25 @@ public final class InMemoryServiceSettings {
      * @throws IllegalStateException naming the first missing or invalid setting
      */
     public InMemoryUserProfileService build() {
-      check(clock != null, "clock is missing");
-      check(policy != null, "policy is missing");
-      check(issuer != null && !issuer.isBlank(), "issuer is missing");
-      check(clientId != null && !clientId.isBlank(), "clientId is missing");
-      check(positive(idTokenLifetime), "idTokenLifetime must be positive");
-      check(positive(accessTokenLifetime), "accessTokenLifetime must be positive");
-      check(positive(refreshTokenLifetime), "refreshTokenLifetime must be positive");
-      check(fixedConfirmationCode == null || !fixedConfirmationCode.isBlank(), "fixedConfirmationCode must not be blank");
-      check(hostedUiDomain != null && "https".equals(hostedUiDomain.getScheme()) && hostedUiDomain.getHost() != null,
-          "hostedUiDomain must be an https URL");
+      // Builders fail one way (docs/decisions.md): the setting's name and a shared rule, as the AWS builders do.
+      RequestChecks.required(clock, "clock");
+      RequestChecks.required(policy, "policy");
+      RequestChecks.requiredText(issuer, "issuer");
+      RequestChecks.requiredText(clientId, "clientId");
+      positive(idTokenLifetime, "idTokenLifetime");
+      positive(accessTokenLifetime, "accessTokenLifetime");
+      positive(refreshTokenLifetime, "refreshTokenLifetime");
+      RequestChecks.check(fixedConfirmationCode == null || !fixedConfirmationCode.isBlank(), "fixedConfirmationCode",
+          RequestChecks.NOT_BLANK, "a code, or unset for random codes");
+      RequestChecks.required(hostedUiDomain, "hostedUiDomain");
+      RequestChecks.check("https".equals(hostedUiDomain.getScheme()) && hostedUiDomain.getHost() != null, "hostedUiDomain",
+          RequestChecks.HTTPS, "an https URL with a host");
       return factory.apply(new InMemoryServiceSettings(this));
     }
 
-    private static boolean positive(Duration duration) {
-      return duration != null && !duration.isNegative() && !duration.isZero();
-    }
-
-    private static void check(boolean condition, String message) {
-      if (!condition) {
-        throw new IllegalStateException(message);
-      }
+    private static void positive(Duration duration, String field) {
+      RequestChecks.required(duration, field);
+      RequestChecks.check(!duration.isNegative() && !duration.isZero(), field, RequestChecks.POSITIVE, "a positive duration");
     }
   }
 }

@@ -313,7 +313,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     RequestChecks.required(provider, "provider");
     RedirectUris.check("redirectUri", redirectUri);
     if (!settings.callbackUrls().isEmpty() && !settings.callbackUrls().contains(redirectUri)) {
-      throw new InvalidRequestException("redirectUri", "registered-callback", "one of the app client's callback URLs");
+      throw new InvalidRequestException("redirectUri", RequestChecks.REGISTERED_CALLBACK, "one of the app client's callback URLs");
     }
     String state = Secrets.randomToken(32);
     String nonce = Secrets.randomToken(32);

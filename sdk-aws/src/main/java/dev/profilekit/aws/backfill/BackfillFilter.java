@@ -1,6 +1,7 @@
 package dev.profilekit.aws.backfill;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.internal.RequestChecks;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Objects;
@@ -44,7 +45,7 @@ public final class BackfillFilter {
    */
   public static BackfillFilter status(UserStatusType... statuses) {
     if (statuses.length == 0) {
-      throw new InvalidRequestException("filter", "status-required", "name at least one user status");
+      throw new InvalidRequestException("filter", RequestChecks.STATUS_REQUIRED, "name at least one user status");
     }
     Set<UserStatusType> kept = EnumSet.noneOf(UserStatusType.class);
     for (UserStatusType status : statuses) {
@@ -95,14 +96,14 @@ public final class BackfillFilter {
         break;
     }
     if (!trimmed.startsWith("status=")) {
-      throw new InvalidRequestException("filter", "syntax", "all, enabled, confirmed or status=CONFIRMED,EXTERNAL_PROVIDER,...");
+      throw new InvalidRequestException("filter", RequestChecks.SYNTAX, "all, enabled, confirmed or status=CONFIRMED,EXTERNAL_PROVIDER,...");
     }
     String[] names = trimmed.substring("status=".length()).split(",");
     UserStatusType[] statuses = new UserStatusType[names.length];
     for (int i = 0; i < names.length; i++) {
       UserStatusType status = UserStatusType.fromValue(names[i].trim().toUpperCase(Locale.ROOT));
       if (status == null || status == UserStatusType.UNKNOWN_TO_SDK_VERSION) {
-        throw new InvalidRequestException("filter", "user-status", "known statuses: " + UserStatusType.knownValues());
+        throw new InvalidRequestException("filter", RequestChecks.USER_STATUS, "known statuses: " + UserStatusType.knownValues());
       }
       statuses[i] = status;
     }

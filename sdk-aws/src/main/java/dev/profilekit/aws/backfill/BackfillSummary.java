@@ -1,5 +1,7 @@
 package dev.profilekit.aws.backfill;
 
+import dev.profilekit.InvalidRequestException;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Duration;
 import java.util.List;
 import org.immutables.value.Value;
@@ -110,10 +112,10 @@ public abstract class BackfillSummary {
   @Value.Check
   void countsAddUp() {
     if (seen() != created() + alreadyPresent() + skipped() + failed()) {
-      throw new IllegalStateException("seen must equal created + alreadyPresent + skipped + failed");
+      throw new InvalidRequestException("seen", RequestChecks.CONSISTENT, "seen must equal created + alreadyPresent + skipped + failed");
     }
     if (failures().size() > failed()) {
-      throw new IllegalStateException("more failures recorded than counted");
+      throw new InvalidRequestException("failures", RequestChecks.CONSISTENT, "more failures recorded than counted");
     }
   }
 

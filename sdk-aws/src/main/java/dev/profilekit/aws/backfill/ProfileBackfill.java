@@ -10,6 +10,7 @@ import dev.profilekit.aws.backfill.internal.WriterThreads;
 import dev.profilekit.aws.cognito.CognitoErrors;
 import dev.profilekit.aws.cognito.CognitoOperation;
 import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -138,11 +139,11 @@ public final class ProfileBackfill {
    */
   public BackfillSummary resume() {
     if (dryRun) {
-      throw new InvalidRequestException("dryRun", "no-resume", "a dry run keeps no checkpoint; run it from the start");
+      throw new InvalidRequestException("dryRun", RequestChecks.NO_RESUME, "a dry run keeps no checkpoint; run it from the start");
     }
     Optional<BackfillCheckpoint> checkpoint = checkpoints.load(jobName);
     if (checkpoint.isPresent() && !checkpoint.get().userPoolId().equals(userPoolId)) {
-      throw new InvalidRequestException("jobName", "same-user-pool",
+      throw new InvalidRequestException("jobName", RequestChecks.SAME_USER_POOL,
           "job '" + jobName + "' was started on another user pool; choose another job name or run it from the start");
     }
     return execute(checkpoint);
@@ -413,43 +414,33 @@ public final class ProfileBackfill {
      * @throws InvalidRequestException naming the first missing or invalid setting
      */
     public ProfileBackfill build() {
-      required("cognito", cognito);
-      requiredText("userPoolId", userPoolId);
-      required("dynamoDb", dynamoDb);
-      requiredText("tableName", tableName);
-      requiredText("jobName", jobName);
+      RequestChecks.required(cognito, "cognito");
+      RequestChecks.requiredText(userPoolId, "userPoolId");
+      RequestChecks.required(dynamoDb, "dynamoDb");
+      RequestChecks.requiredText(tableName, "tableName");
+      RequestChecks.requiredText(jobName, "jobName");
       if (!JOB_NAME.matcher(jobName).matches()) {
-        throw new InvalidRequestException("jobName", "pattern", "1 to 100 of A-Z a-z 0-9 . _ -");
+        throw new InvalidRequestException("jobName", RequestChecks.PATTERN, "1 to 100 of A-Z a-z 0-9 . _ -");
       }
       if (!(requestsPerSecond > 0 && requestsPerSecond <= 1000)) {
-        throw new InvalidRequestException("requestsPerSecond", "range", "greater than 0, at most 1000");
+        throw new InvalidRequestException("requestsPerSecond", RequestChecks.RANGE, "greater than 0, at most 1000");
       }
       if (writeConcurrency < 1 || writeConcurrency > MAX_WRITE_CONCURRENCY) {
-        throw new InvalidRequestException("writeConcurrency", "range", "1 to " + MAX_WRITE_CONCURRENCY);
+        throw new InvalidRequestException("writeConcurrency", RequestChecks.RANGE, "1 to " + MAX_WRITE_CONCURRENCY);
       }
       if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
+        throw new InvalidRequestException("pageSize", RequestChecks.RANGE, "1 to " + MAX_PAGE_SIZE);
       }
       if (maxRecordedFailures < 0 || maxRecordedFailures > 10_000) {
-        throw new InvalidRequestException("maxRecordedFailures", "range", "0 to 10000");
+        throw new InvalidRequestException("maxRecordedFailures", RequestChecks.RANGE, "0 to 10000");
       }
-      required("filter", filter);
-      required("progressListener", listener);
-      required("policy", policy);
-      required("clock", clock);
+      RequestChecks.required(filter, "filter");
+      RequestChecks.required(listener, "progressListener");
+      RequestChecks.required(policy, "policy");
+      RequestChecks.required(clock, "clock");
       return new ProfileBackfill(this);
     }
 
-    private static void required(String name, Object value) {
-      if (value == null) {
-        throw new InvalidRequestException(name, "required", name + " must be set");
-      }
-    }
 
-    private static void requiredText(String name, String value) {
-      if (value == null || value.isBlank()) {
-        throw new InvalidRequestException(name, "required", name + " must be set and not blank");
-      }
-    }
   }
 }

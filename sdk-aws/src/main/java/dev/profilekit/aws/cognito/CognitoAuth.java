@@ -5,13 +5,13 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.internal.CognitoIdentities;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -74,7 +74,7 @@ public final class CognitoAuth {
    */
   public SignUpResult signUp(SignUpRequest request) {
     if (request == null) {
-      throw new InvalidRequestException("request", "required", "a sign-up request");
+      throw new InvalidRequestException("request", RequestChecks.REQUIRED, "a sign-up request");
     }
     String email = CredentialChecks.email("email", request.email());
     String password = CredentialChecks.newPassword("password", request.password(), minimumPasswordLength);
@@ -85,7 +85,7 @@ public final class CognitoAuth {
     request.locale().ifPresent(v -> attributes.put("locale", v));
     request.attributes().forEach((name, value) -> {
       if (name == null || !ATTRIBUTE_NAME.matcher(name).matches() || name.equals("sub") || name.equals("email_verified")) {
-        throw new InvalidRequestException("attributes", "attribute-name", "standard Cognito attribute names or custom:name");
+        throw new InvalidRequestException("attributes", RequestChecks.ATTRIBUTE_NAME, "standard Cognito attribute names or custom:name");
       }
       attributes.put(name, value);
     });
@@ -293,7 +293,7 @@ public final class CognitoAuth {
    */
   public Optional<CognitoUser> findUserBySub(String userId) {
     if (userId == null || !SUB.matcher(userId).matches()) {
-      throw new InvalidRequestException("userId", "format", "a Cognito sub");
+      throw new InvalidRequestException("userId", RequestChecks.FORMAT, "a Cognito sub");
     }
     ListUsersResponse response = call(CognitoOperation.LIST_USERS, () -> cognito.listUsers(b -> b
         .userPoolId(userPoolId).filter("sub = \"" + userId + "\"").limit(1)));
@@ -427,19 +427,14 @@ public final class CognitoAuth {
      * @throws IllegalArgumentException if a setting is out of range
      */
     public CognitoAuth build() {
-      Objects.requireNonNull(cognito, "cognito is required");
-      Objects.requireNonNull(userPoolId, "userPoolId is required");
-      Objects.requireNonNull(clientId, "clientId is required");
-      Objects.requireNonNull(clock, "clock is required");
-      if (userPoolId.isBlank() || clientId.isBlank()) {
-        throw new IllegalArgumentException("userPoolId and clientId must not be blank");
-      }
-      if (clientSecret != null && clientSecret.isEmpty()) {
-        throw new IllegalArgumentException("clientSecret is empty: pass null when the app client has no secret");
-      }
-      if (minimumPasswordLength < 6 || minimumPasswordLength > 99) {
-        throw new IllegalArgumentException("minimumPasswordLength must be 6 to 99 (Cognito's range)");
-      }
+      RequestChecks.required(cognito, "cognito");
+      RequestChecks.requiredText(userPoolId, "userPoolId");
+      RequestChecks.requiredText(clientId, "clientId");
+      RequestChecks.required(clock, "clock");
+      RequestChecks.check(clientSecret == null || !clientSecret.isEmpty(), "clientSecret", RequestChecks.NOT_BLANK,
+          "leave it unset when the app client has no secret");
+      // Cognito's own range for a pool's minimum password length.
+      RequestChecks.range(minimumPasswordLength, 6, 99, "minimumPasswordLength");
       return new CognitoAuth(this);
     }
   }

@@ -15,6 +15,7 @@ import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
+import dev.profilekit.internal.RequestChecks;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -88,7 +89,7 @@ public final class CognitoErrors {
       case "TooManyFailedAttemptsException":
         return new ThrottledException(where + " was throttled" + detail, null);
       case "InvalidParameterException":
-        return new InvalidRequestException("request", "cognito-invalid-parameter", where + " refused a parameter" + detail);
+        return new InvalidRequestException("request", RequestChecks.COGNITO_INVALID_PARAMETER, where + " refused a parameter" + detail);
       case "UnsupportedTokenTypeException":
         return new TokenRejectedException(TokenRejectedException.Reason.MALFORMED, where + " does not accept this token" + detail);
       case "InternalErrorException":

@@ -5,13 +5,13 @@ import dev.profilekit.FirstFactor;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
+import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.StepAnswers;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
@@ -273,15 +273,13 @@ public final class CognitoSignIn {
      * @throws IllegalArgumentException if a setting is invalid
      */
     public CognitoSignIn build() {
-      Objects.requireNonNull(cognito, "cognito is required");
-      Objects.requireNonNull(userPoolId, "userPoolId is required");
-      Objects.requireNonNull(clientId, "clientId is required");
-      Objects.requireNonNull(clock, "clock is required");
-      Objects.requireNonNull(passwordFlow, "passwordFlow is required");
-      Objects.requireNonNull(random, "random is required");
-      if (userPoolId.indexOf('_') <= 0) {
-        throw new IllegalArgumentException("userPoolId must look like <region>_<name>: SRP hashes the name");
-      }
+      RequestChecks.required(cognito, "cognito");
+      RequestChecks.requiredText(userPoolId, "userPoolId");
+      RequestChecks.requiredText(clientId, "clientId");
+      RequestChecks.required(clock, "clock");
+      RequestChecks.required(passwordFlow, "passwordFlow");
+      RequestChecks.required(random, "random");
+      RequestChecks.check(userPoolId.indexOf('_') > 0, "userPoolId", RequestChecks.FORMAT, "<region>_<name>: SRP hashes the name");
       if (totpIssuer == null) {
         totpIssuer = userPoolId;
       }

@@ -2,6 +2,7 @@ package dev.profilekit.aws.cognito;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.PasswordPolicyException;
+import dev.profilekit.internal.RequestChecks;
 
 /**
  * The checks on usernames, passwords, codes and tokens made before any call to Cognito, so that
@@ -22,24 +23,24 @@ final class CredentialChecks {
 
   static String email(String field, String email) {
     if (email == null || email.isEmpty()) {
-      throw new InvalidRequestException(field, "required", "an email address");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "an email address");
     }
     if (email.length() > MAX_USERNAME_LENGTH || hasWhitespaceOrControl(email)) {
-      throw new InvalidRequestException(field, "email", "an email address of at most " + MAX_USERNAME_LENGTH + " characters without spaces");
+      throw new InvalidRequestException(field, RequestChecks.EMAIL, "an email address of at most " + MAX_USERNAME_LENGTH + " characters without spaces");
     }
     int at = email.indexOf('@');
     if (at <= 0 || at != email.lastIndexOf('@') || at == email.length() - 1) {
-      throw new InvalidRequestException(field, "email", "an email address such as ada@example.com");
+      throw new InvalidRequestException(field, RequestChecks.EMAIL, "an email address such as ada@example.com");
     }
     return email;
   }
 
   static String username(String username) {
     if (username == null || username.isEmpty()) {
-      throw new InvalidRequestException("username", "required", "the user's email or username");
+      throw new InvalidRequestException("username", RequestChecks.REQUIRED, "the user's email or username");
     }
     if (username.length() > MAX_USERNAME_LENGTH || hasWhitespaceOrControl(username)) {
-      throw new InvalidRequestException("username", "format", "at most " + MAX_USERNAME_LENGTH + " characters without spaces");
+      throw new InvalidRequestException("username", RequestChecks.FORMAT, "at most " + MAX_USERNAME_LENGTH + " characters without spaces");
     }
     return username;
   }
@@ -47,10 +48,10 @@ final class CredentialChecks {
   /** A password being presented (sign-in, current password): only its shape is checked. */
   static String presentedPassword(String field, String password) {
     if (password == null || password.isEmpty()) {
-      throw new InvalidRequestException(field, "required", "a password");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a password");
     }
     if (password.length() > MAX_PASSWORD_LENGTH) {
-      throw new InvalidRequestException(field, "max-length", "at most " + MAX_PASSWORD_LENGTH + " characters");
+      throw new InvalidRequestException(field, RequestChecks.MAX_LENGTH, "at most " + MAX_PASSWORD_LENGTH + " characters");
     }
     return password;
   }
@@ -69,27 +70,27 @@ final class CredentialChecks {
 
   static String code(String code) {
     if (code == null || code.isEmpty()) {
-      throw new InvalidRequestException("code", "required", "the code sent to the user");
+      throw new InvalidRequestException("code", RequestChecks.REQUIRED, "the code sent to the user");
     }
     if (code.length() > MAX_CODE_LENGTH || hasWhitespaceOrControl(code)) {
-      throw new InvalidRequestException("code", "format", "the code sent to the user, without spaces");
+      throw new InvalidRequestException("code", RequestChecks.FORMAT, "the code sent to the user, without spaces");
     }
     return code;
   }
 
   static String token(String field, String token) {
     if (token == null || token.isEmpty()) {
-      throw new InvalidRequestException(field, "required", "a token from a session");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a token from a session");
     }
     if (token.length() > MAX_TOKEN_LENGTH || hasWhitespaceOrControl(token)) {
-      throw new InvalidRequestException(field, "format", "a token as Cognito issued it");
+      throw new InvalidRequestException(field, RequestChecks.FORMAT, "a token as Cognito issued it");
     }
     return token;
   }
 
   static String attributeValue(String name, String value) {
     if (value == null || value.length() > 2048 || value.chars().anyMatch(Character::isISOControl)) {
-      throw new InvalidRequestException("attributes." + name, "format", "at most 2048 characters, no control characters");
+      throw new InvalidRequestException("attributes." + name, RequestChecks.FORMAT, "at most 2048 characters, no control characters");
     }
     return value;
   }

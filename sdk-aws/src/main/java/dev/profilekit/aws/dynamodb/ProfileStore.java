@@ -16,6 +16,7 @@ import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
 import dev.profilekit.aws.dynamodb.internal.ProfileItemCodec;
+import dev.profilekit.internal.ProfilePages;
 import dev.profilekit.internal.ProfilePatch;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.aws.dynamodb.internal.RevokedSessionWrites;
@@ -23,12 +24,12 @@ import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.aws.dynamodb.internal.TransactionConflictRetry;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpression;
 import dev.profilekit.aws.dynamodb.internal.UpdateExpressionBuilder;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Spliterator;
@@ -68,7 +69,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  */
 public final class ProfileStore {
 
-  private static final int MAX_PAGE_SIZE = 1000;
 
   private static final int STREAM_PAGE_SIZE = 100;
 
@@ -255,7 +255,7 @@ public final class ProfileStore {
   private UserProfile create(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now) {
     UserProfile base = fallback.get();
     if (!base.userId().equals(userId)) {
-      throw new IllegalArgumentException("fallback profile is for another user");
+      throw new InvalidRequestException("fallback", RequestChecks.FORMAT, "the fallback profile is for another user");
     }
     UserProfile first = firstWrite(base, update, now);
     policy.validateProfile(first);
@@ -437,7 +437,7 @@ public final class ProfileStore {
       records.add(new StoredRecord(userId, kind, expires, deleted));
     }
     Optional<String> next = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-        ? Optional.of(ProfilePageToken.encode(response.lastEvaluatedKey())) : Optional.empty();
+        ? Optional.of(ProfilePages.after(response.lastEvaluatedKey().get(USER_ID).s())) : Optional.empty();
     return new StoredRecord.Page(records, next);
   }
 
@@ -505,7 +505,7 @@ public final class ProfileStore {
     ProfilePage.Builder page = ProfilePage.builder();
     response.items().stream().filter(ProfileItemCodec::isProfile).map(ProfileItemCodec::fromItem).forEach(page::addProfile);
     if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-      page.nextPageToken(ProfilePageToken.encode(response.lastEvaluatedKey()));
+      page.nextPageToken(ProfilePages.after(response.lastEvaluatedKey().get(USER_ID).s()));
     }
     return page.build();
   }
@@ -537,10 +537,8 @@ public final class ProfileStore {
 
   /** One page of a scan from a page token; {@code request} adds the filter or projection. */
   private ScanResponse scan(int pageSize, String pageToken, boolean consistent, Consumer<ScanRequest.Builder> request) {
-    if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-      throw new InvalidRequestException("pageSize", "range", "1 to " + MAX_PAGE_SIZE);
-    }
-    Map<String, AttributeValue> start = pageToken == null ? null : ProfilePageToken.decode(pageToken);
+    ProfilePages.checkPageSize(pageSize);
+    Map<String, AttributeValue> start = pageToken == null ? null : key(ProfilePages.lastUserId(pageToken));
     return call("Scan", () -> dynamoDb.scan(b -> {
       b.tableName(table).limit(pageSize).exclusiveStartKey(start).consistentRead(consistent);
       request.accept(b);
@@ -622,12 +620,9 @@ public final class ProfileStore {
      * @throws IllegalArgumentException if the table name is blank
      */
     public ProfileStore build() {
-      Objects.requireNonNull(dynamoDb, "dynamoDb is required");
-      Objects.requireNonNull(tableName, "tableName is required");
-      Objects.requireNonNull(policy, "policy is required");
-      if (tableName.isBlank()) {
-        throw new IllegalArgumentException("tableName is blank");
-      }
+      RequestChecks.required(dynamoDb, "dynamoDb");
+      RequestChecks.requiredText(tableName, "tableName");
+      RequestChecks.required(policy, "policy");
       return new ProfileStore(this);
     }
   }

@@ -7,6 +7,7 @@ import dev.profilekit.LinkedIdentity;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.UserNotFoundException;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +90,7 @@ public final class AccountLinker {
   public AccountLink link(ExternalIdentity identity, String existingUsername) {
     String identityEmail = checkIdentity(identity);
     if (existingUsername == null || !USERNAME.matcher(existingUsername).matches()) {
-      throw new InvalidRequestException("existingUsername", existingUsername == null ? "required" : "format",
+      throw new InvalidRequestException("existingUsername", existingUsername == null ? RequestChecks.REQUIRED : RequestChecks.FORMAT,
           "a Cognito username of 1 to 128 visible characters");
     }
     AdminGetUserResponse existing = call(() -> cognito.adminGetUser(b -> b.userPoolId(userPoolId).username(existingUsername)));
@@ -115,7 +116,7 @@ public final class AccountLinker {
   public Optional<AccountLink> linkToUserWithSameEmail(ExternalIdentity identity) {
     String identityEmail = checkIdentity(identity);
     if (FILTER_UNSAFE.matcher(identityEmail).find()) {
-      throw new InvalidRequestException("identity.email", "format", "an email without quotes, backslashes or control characters");
+      throw new InvalidRequestException("identity.email", RequestChecks.FORMAT, "an email without quotes, backslashes or control characters");
     }
     List<UserType> candidates = call(() -> cognito.listUsers(b -> b.userPoolId(userPoolId).filter("email = \"" + identityEmail + "\"")))
         .users().stream()
@@ -138,7 +139,7 @@ public final class AccountLinker {
 
   private static String checkIdentity(ExternalIdentity identity) {
     if (identity == null) {
-      throw new InvalidRequestException("identity", "required", "the external identity to link is required");
+      throw new InvalidRequestException("identity", RequestChecks.REQUIRED, "the external identity to link is required");
     }
     if (identity.provider().kind() == IdentityProvider.Kind.COGNITO) {
       throw new AccountLinkingException("only external identities (Google, Apple, OIDC, SAML) can be linked to a user");
@@ -267,13 +268,13 @@ public final class AccountLinker {
      */
     public AccountLinker build() {
       if (cognito == null) {
-        throw new InvalidRequestException("cognitoClient", "required", "a CognitoIdentityProviderClient is required");
+        throw new InvalidRequestException("cognitoClient", RequestChecks.REQUIRED, "a CognitoIdentityProviderClient is required");
       }
       if (userPoolId == null || !userPoolId.matches("[\\w-]+_[0-9a-zA-Z]+")) {
-        throw new InvalidRequestException("userPoolId", userPoolId == null ? "required" : "format", "a user pool id such as eu-west-1_AbCdEf123");
+        throw new InvalidRequestException("userPoolId", userPoolId == null ? RequestChecks.REQUIRED : RequestChecks.FORMAT, "a user pool id such as eu-west-1_AbCdEf123");
       }
       if (clock == null) {
-        throw new InvalidRequestException("clock", "required", "a clock is required");
+        throw new InvalidRequestException("clock", RequestChecks.REQUIRED, "a clock is required");
       }
       return new AccountLinker(this);
     }

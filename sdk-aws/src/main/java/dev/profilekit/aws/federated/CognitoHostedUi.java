@@ -20,6 +20,7 @@ import dev.profilekit.aws.federated.internal.TokenResponse;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.internal.ProviderText;
 import dev.profilekit.internal.RedirectUris;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.SecureRandom;
@@ -103,7 +104,7 @@ public final class CognitoHostedUi {
    */
   public PendingFederatedSignIn start(IdentityProvider provider, URI redirectUri) {
     if (provider == null) {
-      throw new InvalidRequestException("provider", "required", "an identity provider is required");
+      throw new InvalidRequestException("provider", RequestChecks.REQUIRED, "an identity provider is required");
     }
     RedirectUris.check("redirectUri", redirectUri);
     String state = Pkce.randomValue(random);
@@ -149,10 +150,10 @@ public final class CognitoHostedUi {
    */
   public AuthSession complete(PendingFederatedSignIn pending, FederatedCallback callback) {
     if (pending == null) {
-      throw new InvalidRequestException("pending", "required", "the pending sign-in kept since start() is required");
+      throw new InvalidRequestException("pending", RequestChecks.REQUIRED, "the pending sign-in kept since start() is required");
     }
     if (callback == null) {
-      throw new InvalidRequestException("callback", "required", "the callback is required");
+      throw new InvalidRequestException("callback", RequestChecks.REQUIRED, "the callback is required");
     }
     if (callback.error().isPresent()) {
       throw ProviderText.callbackRefusal(callback);
@@ -202,10 +203,10 @@ public final class CognitoHostedUi {
    */
   public AuthSession refresh(String refreshToken) {
     if (refreshToken == null || refreshToken.isBlank()) {
-      throw new InvalidRequestException("refreshToken", "required", "a refresh token is required");
+      throw new InvalidRequestException("refreshToken", RequestChecks.REQUIRED, "a refresh token is required");
     }
     if (refreshToken.length() > MAX_TOKEN_LENGTH) {
-      throw new InvalidRequestException("refreshToken", "max-length", "at most " + MAX_TOKEN_LENGTH + " characters");
+      throw new InvalidRequestException("refreshToken", RequestChecks.MAX_LENGTH, "at most " + MAX_TOKEN_LENGTH + " characters");
     }
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
@@ -408,17 +409,17 @@ public final class CognitoHostedUi {
       URI base = HostedUiInputs.checkDomain(domain);
       HostedUiInputs.checkClientId(clientId);
       if (clientSecret.isPresent() && clientSecret.get().isBlank()) {
-        throw new InvalidRequestException("clientSecret", "not-blank", "omit the secret for app clients without one");
+        throw new InvalidRequestException("clientSecret", RequestChecks.NOT_BLANK, "omit the secret for app clients without one");
       }
       HostedUiInputs.checkScopes(scopes);
       if (idTokenVerifier == null) {
-        throw new InvalidRequestException("tokenVerifier", "required", "a CognitoTokenVerifier for this pool and app client is required");
+        throw new InvalidRequestException("tokenVerifier", RequestChecks.REQUIRED, "a CognitoTokenVerifier for this pool and app client is required");
       }
       if (clock == null) {
-        throw new InvalidRequestException("clock", "required", "a clock is required");
+        throw new InvalidRequestException("clock", RequestChecks.REQUIRED, "a clock is required");
       }
       if (requestTimeout == null || requestTimeout.isNegative() || requestTimeout.isZero()) {
-        throw new InvalidRequestException("requestTimeout", "positive", "a positive duration is required");
+        throw new InvalidRequestException("requestTimeout", RequestChecks.POSITIVE, "a positive duration is required");
       }
       if (random == null) {
         random = new SecureRandom();

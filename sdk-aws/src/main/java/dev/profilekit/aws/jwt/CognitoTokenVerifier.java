@@ -16,6 +16,7 @@ import dev.profilekit.aws.jwt.internal.SettingChecks;
 import dev.profilekit.aws.jwt.internal.TokenChecks;
 import dev.profilekit.aws.jwt.internal.UserChecks;
 import dev.profilekit.aws.jwt.internal.VerifiedTokenCache;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.text.ParseException;
 import java.time.Clock;
@@ -218,10 +219,10 @@ public final class CognitoTokenVerifier {
       try {
         keys = JWKSet.parse(jwksJson == null ? "" : jwksJson);
       } catch (ParseException e) {
-        throw new InvalidRequestException("jwksJson", "jwk-set", "must be a JSON Web Key Set");
+        throw new InvalidRequestException("jwksJson", RequestChecks.JWK_SET, "must be a JSON Web Key Set");
       }
       if (keys.isEmpty()) {
-        throw new InvalidRequestException("jwksJson", "not-empty", "must hold at least one key");
+        throw new InvalidRequestException("jwksJson", RequestChecks.NOT_EMPTY, "must hold at least one key");
       }
       pools.put(SettingChecks.requireIssuer(issuer), keys);
       return this;
@@ -260,7 +261,7 @@ public final class CognitoTokenVerifier {
      */
     public Builder tokenUses(TokenUse... uses) {
       if (uses == null || uses.length == 0 || Arrays.asList(uses).contains(null)) {
-        throw new InvalidRequestException("tokenUses", "required", "name at least one token use");
+        throw new InvalidRequestException("tokenUses", RequestChecks.REQUIRED, "name at least one token use");
       }
       this.tokenUses = EnumSet.copyOf(Arrays.asList(uses));
       return this;
@@ -276,7 +277,7 @@ public final class CognitoTokenVerifier {
      */
     public Builder algorithms(String... names) {
       if (names == null || names.length == 0) {
-        throw new InvalidRequestException("algorithms", "required", "name at least one algorithm");
+        throw new InvalidRequestException("algorithms", RequestChecks.REQUIRED, "name at least one algorithm");
       }
       Set<JWSAlgorithm> allowed = new LinkedHashSet<>();
       for (String name : names) {
@@ -284,7 +285,7 @@ public final class CognitoTokenVerifier {
         if (alg == null
             || !(JWSAlgorithm.Family.RSA.contains(alg) || JWSAlgorithm.Family.EC.contains(alg))) {
           throw new InvalidRequestException(
-              "algorithms", "asymmetric", "only RS256/384/512, PS256/384/512 and ES256/384/512 are allowed");
+              "algorithms", RequestChecks.ASYMMETRIC, "only RS256/384/512, PS256/384/512 and ES256/384/512 are allowed");
         }
         allowed.add(alg);
       }
@@ -458,13 +459,13 @@ public final class CognitoTokenVerifier {
      */
     public CognitoTokenVerifier build() {
       if (pools.isEmpty()) {
-        throw new InvalidRequestException("userPool", "required", "add at least one user pool");
+        throw new InvalidRequestException("userPool", RequestChecks.REQUIRED, "add at least one user pool");
       }
       if (clientIds.isEmpty()) {
-        throw new InvalidRequestException("clientIds", "required", "name at least one app client id");
+        throw new InvalidRequestException("clientIds", RequestChecks.REQUIRED, "name at least one app client id");
       }
       if (clock == null) {
-        throw new InvalidRequestException("clock", "required", "must not be null");
+        throw new InvalidRequestException("clock", RequestChecks.REQUIRED, "must not be null");
       }
       SettingChecks.requireRange("clockSkew", clockSkew, Duration.ZERO, Duration.ofMinutes(5));
       SettingChecks.requireRange("maxLifetime", maxLifetime, Duration.ofSeconds(1), Duration.ofDays(366));
@@ -472,10 +473,10 @@ public final class CognitoTokenVerifier {
       SettingChecks.requireRange("keyRefreshInterval", keyRefreshInterval, keyRefetchCooldown, Duration.ofDays(1));
       SettingChecks.requireRange("keyFetchTimeout", keyFetchTimeout, Duration.ofMillis(1), Duration.ofMinutes(1));
       if (maxTokenLength < 256) {
-        throw new InvalidRequestException("maxTokenLength", "min", "must be at least 256");
+        throw new InvalidRequestException("maxTokenLength", RequestChecks.MIN, "must be at least 256");
       }
       if (cacheSize < 0) {
-        throw new InvalidRequestException("cacheSize", "min", "must be zero (off) or positive");
+        throw new InvalidRequestException("cacheSize", RequestChecks.MIN, "must be zero (off) or positive");
       }
       Map<String, PoolKeys> keys = new LinkedHashMap<>();
       for (Map.Entry<String, Object> pool : pools.entrySet()) {

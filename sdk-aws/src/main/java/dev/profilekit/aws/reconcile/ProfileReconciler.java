@@ -8,6 +8,7 @@ import dev.profilekit.aws.cognito.CognitoAuth;
 import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredRecord;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -273,25 +274,17 @@ public final class ProfileReconciler {
      * @throws IllegalStateException naming the first missing or invalid setting
      */
     public ProfileReconciler build() {
-      require(cognito, "cognito");
-      require(userPoolId, "userPoolId");
-      require(dynamoDb, "dynamoDb");
-      require(tableName, "tableName");
-      require(jobName, "jobName");
-      require(clock, "clock");
-      if (pageSize < 1 || pageSize > 1000) {
-        throw new IllegalStateException("pageSize must be 1 to 1000");
-      }
-      if (!(requestsPerSecond > 0) || Double.isInfinite(requestsPerSecond)) {
-        throw new IllegalStateException("requestsPerSecond must be a positive number");
-      }
+      RequestChecks.required(cognito, "cognito");
+      RequestChecks.requiredText(userPoolId, "userPoolId");
+      RequestChecks.required(dynamoDb, "dynamoDb");
+      RequestChecks.requiredText(tableName, "tableName");
+      RequestChecks.requiredText(jobName, "jobName");
+      RequestChecks.required(clock, "clock");
+      RequestChecks.range(pageSize, 1, 1000, "pageSize");
+      RequestChecks.check(requestsPerSecond > 0 && !Double.isInfinite(requestsPerSecond), "requestsPerSecond", RequestChecks.POSITIVE,
+          "a positive, finite number");
       return new ProfileReconciler(this);
     }
 
-    private static void require(Object value, String name) {
-      if (value == null || value instanceof String text && text.isBlank()) {
-        throw new IllegalStateException(name + " is required");
-      }
-    }
   }
 }

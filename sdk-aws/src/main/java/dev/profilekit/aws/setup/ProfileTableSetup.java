@@ -4,6 +4,7 @@ import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.aws.dynamodb.DynamoDbErrors;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -307,16 +308,16 @@ public final class ProfileTableSetup {
      */
     public ProfileTableSetup build() {
       if (dynamoDb == null) {
-        throw new InvalidRequestException("dynamoDb", "required", "dynamoDb must be set");
+        throw new InvalidRequestException("dynamoDb", RequestChecks.REQUIRED, "dynamoDb must be set");
       }
       if (tableName == null) {
-        throw new InvalidRequestException("tableName", "required", "tableName must be set");
+        throw new InvalidRequestException("tableName", RequestChecks.REQUIRED, "tableName must be set");
       }
       if (!TABLE_NAME.matcher(tableName).matches()) {
-        throw new InvalidRequestException("tableName", "pattern", "3 to 255 of A-Z a-z 0-9 _ . -");
+        throw new InvalidRequestException("tableName", RequestChecks.PATTERN, "3 to 255 of A-Z a-z 0-9 _ . -");
       }
       if (waitTimeout == null || waitTimeout.isNegative() || waitTimeout.isZero()) {
-        throw new InvalidRequestException("waitTimeout", "positive", "a positive duration");
+        throw new InvalidRequestException("waitTimeout", RequestChecks.POSITIVE, "a positive duration");
       }
       return new ProfileTableSetup(this);
     }

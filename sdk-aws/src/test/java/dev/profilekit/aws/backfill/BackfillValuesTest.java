@@ -18,7 +18,7 @@ class BackfillValuesTest {
   void summaryWhoseCountsDoNotAddUpCannotBeBuilt() {
     assertThatThrownBy(() -> BackfillSummary.builder().jobName("j").seen(10).created(5).alreadyPresent(2).skipped(1).failed(1)
             .pages(1).completed(true).elapsed(Duration.ZERO).build())
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOfSatisfying(dev.profilekit.InvalidRequestException.class, e -> assertThat(e.rule()).isEqualTo("consistent"));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.profilekit.UserAccount;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.UserIds;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -72,7 +73,7 @@ public final class InMemoryAdmin implements ProfileAdmin {
   public UserProfile updateProfile(String userId, ProfileUpdate update) {
     UserIds.check(userId);
     if (update == null) {
-      throw new InvalidRequestException("update", "required", "a profile update");
+      throw new InvalidRequestException("update", RequestChecks.REQUIRED, "a profile update");
     }
     policy.validateAdminUpdate(update);
     return store.update(userId, update, () -> {

@@ -1,12 +1,12 @@
 package dev.profilekit.testing.internal;
 
-import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfilePage;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.ProfilePages;
 import dev.profilekit.internal.ProfilePatch;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -148,10 +148,8 @@ public final class ProfileStore {
    * @return the page
    */
   public ProfilePage page(int pageSize, String pageToken) {
-    if (pageSize < 1 || pageSize > 1000) {
-      throw new InvalidRequestException("pageSize", "range", "a page size from 1 to 1000");
-    }
-    String after = pageToken == null ? null : PageToken.lastUserId(pageToken);
+    ProfilePages.checkPageSize(pageSize);
+    String after = pageToken == null ? null : ProfilePages.lastUserId(pageToken);
     List<String> ids = new ArrayList<>();
     for (String id : profiles.keySet()) {
       if (after == null || id.compareTo(after) > 0) {
@@ -174,7 +172,7 @@ public final class ProfileStore {
       }
     }
     if (taken == pageSize && !ids.isEmpty() && !ids.get(ids.size() - 1).equals(last)) {
-      page.nextPageToken(PageToken.after(last));
+      page.nextPageToken(ProfilePages.after(last));
     }
     return page.build();
   }

@@ -14,6 +14,7 @@ import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
+import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.UserAdministration;
 import dev.profilekit.testing.internal.UserRecord.IssuedCode;
 import java.time.Clock;
@@ -441,7 +442,7 @@ public final class UserDirectory {
    */
   public static String checkEmail(String email) {
     if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      throw new InvalidRequestException("email", "email-format", "an address such as name@example.com");
+      throw new InvalidRequestException("email", RequestChecks.EMAIL_FORMAT, "an address such as name@example.com");
     }
     return email;
   }
@@ -473,7 +474,7 @@ public final class UserDirectory {
 
   private static String required(String field, String value) {
     if (value == null || value.isBlank()) {
-      throw new InvalidRequestException(field, "required", "a non-blank value");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "a non-blank value");
     }
     return value;
   }

@@ -6,6 +6,7 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.aws.backfill.BackfillCheckpoint;
 import dev.profilekit.aws.backfill.BackfillCheckpointStore;
 import dev.profilekit.aws.backfill.BackfillFailure;
+import dev.profilekit.internal.RequestChecks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -53,10 +54,10 @@ public final class FileCheckpointStore implements BackfillCheckpointStore {
       Map<String, Object> json = JSONObjectUtils.parse(text);
       checkpoint = fromJson(json);
     } catch (ParseException | RuntimeException e) {
-      throw new InvalidRequestException("checkpointFile", "format", "the file " + file + " is not a ProfileKit backfill checkpoint");
+      throw new InvalidRequestException("checkpointFile", RequestChecks.FORMAT, "the file " + file + " is not a ProfileKit backfill checkpoint");
     }
     if (!checkpoint.jobName().equals(jobName)) {
-      throw new InvalidRequestException("checkpointFile", "job-name",
+      throw new InvalidRequestException("checkpointFile", RequestChecks.JOB_NAME,
           "the file " + file + " holds the checkpoint of job '" + checkpoint.jobName() + "', not '" + jobName + "'");
     }
     return Optional.of(checkpoint);

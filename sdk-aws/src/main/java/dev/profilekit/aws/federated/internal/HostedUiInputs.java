@@ -2,6 +2,7 @@ package dev.profilekit.aws.federated.internal;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.internal.RedirectUris;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,13 @@ public final class HostedUiInputs {
    */
   public static URI checkDomain(URI domain) {
     if (domain == null) {
-      throw new InvalidRequestException("domain", "required", "the user pool domain, e.g. https://myapp.auth.eu-west-1.amazoncognito.com");
+      throw new InvalidRequestException("domain", RequestChecks.REQUIRED, "the user pool domain, e.g. https://myapp.auth.eu-west-1.amazoncognito.com");
     }
     String scheme = domain.getScheme() == null ? "" : domain.getScheme().toLowerCase(Locale.ROOT);
     boolean allowed = scheme.equals("https") || (scheme.equals("http") && RedirectUris.isLoopback(domain.getHost()));
     if (!allowed || domain.getHost() == null || domain.getRawQuery() != null || domain.getRawFragment() != null
         || domain.getRawUserInfo() != null) {
-      throw new InvalidRequestException("domain", "https-origin", "an https URI with a host and no query or fragment (http only for loopback)");
+      throw new InvalidRequestException("domain", RequestChecks.HTTPS_ORIGIN, "an https URI with a host and no query or fragment (http only for loopback)");
     }
     String text = domain.toString();
     while (text.endsWith("/")) {
@@ -54,7 +55,7 @@ public final class HostedUiInputs {
    */
   public static void checkClientId(String clientId) {
     if (clientId == null || !CLIENT_ID.matcher(clientId).matches()) {
-      throw new InvalidRequestException("clientId", clientId == null ? "required" : "format", "the app client id, 1 to 128 word characters");
+      throw new InvalidRequestException("clientId", clientId == null ? RequestChecks.REQUIRED : RequestChecks.FORMAT, "the app client id, 1 to 128 word characters");
     }
   }
 
@@ -66,11 +67,11 @@ public final class HostedUiInputs {
    */
   public static void checkScopes(List<String> scopes) {
     if (scopes == null || scopes.isEmpty() || !scopes.contains("openid")) {
-      throw new InvalidRequestException("scopes", "openid-required", "the scopes must include openid");
+      throw new InvalidRequestException("scopes", RequestChecks.OPENID_REQUIRED, "the scopes must include openid");
     }
     for (String scope : scopes) {
       if (scope == null || !SCOPE.matcher(scope).matches()) {
-        throw new InvalidRequestException("scopes", "format", "each scope is 1 to 256 printable characters without spaces, quotes or backslashes");
+        throw new InvalidRequestException("scopes", RequestChecks.FORMAT, "each scope is 1 to 256 printable characters without spaces, quotes or backslashes");
       }
     }
   }

@@ -17,6 +17,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.internal.RequestChecks;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
@@ -70,7 +71,7 @@ public final class PoolKeys {
     try {
       jwksUrl = jwksUri.toURL();
     } catch (MalformedURLException | IllegalArgumentException e) {
-      throw new InvalidRequestException("jwksUri", "url", "must be an http(s) URL");
+      throw new InvalidRequestException("jwksUri", RequestChecks.URL, "must be an http(s) URL");
     }
     JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(jwksUrl, retriever);
     JWKSetSource<SecurityContext> tolerant =

@@ -1,6 +1,7 @@
 package dev.profilekit.aws.jwt.internal;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -20,15 +21,15 @@ public final class SettingChecks {
    */
   public static String requireIssuer(String issuer) {
     if (issuer == null || issuer.isBlank()) {
-      throw new InvalidRequestException("issuer", "required", "must be the user pool's issuer URL");
+      throw new InvalidRequestException("issuer", RequestChecks.REQUIRED, "must be the user pool's issuer URL");
     }
     if (issuer.endsWith("/")) {
-      throw new InvalidRequestException("issuer", "no-trailing-slash", "Cognito issuers never end with '/'");
+      throw new InvalidRequestException("issuer", RequestChecks.NO_TRAILING_SLASH, "Cognito issuers never end with '/'");
     }
     try {
       requireHttpUrl("issuer", new URI(issuer));
     } catch (URISyntaxException e) {
-      throw new InvalidRequestException("issuer", "url", "must be an http(s) URL");
+      throw new InvalidRequestException("issuer", RequestChecks.URL, "must be an http(s) URL");
     }
     return issuer;
   }
@@ -43,16 +44,16 @@ public final class SettingChecks {
    */
   public static URI requireHttpUrl(String field, URI uri) {
     if (uri == null) {
-      throw new InvalidRequestException(field, "required", "must not be null");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "must not be null");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme();
     String host = uri.getHost() == null ? "" : uri.getHost();
     boolean loopback = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]");
     if (!(scheme.equals("https") || (scheme.equals("http") && loopback))) {
-      throw new InvalidRequestException(field, "https", "must be https (http only for loopback hosts)");
+      throw new InvalidRequestException(field, RequestChecks.HTTPS, "must be https (http only for loopback hosts)");
     }
     if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
-      throw new InvalidRequestException(field, "plain-url", "must have no query, fragment or user info");
+      throw new InvalidRequestException(field, RequestChecks.PLAIN_URL, "must have no query, fragment or user info");
     }
     return uri;
   }
@@ -66,11 +67,11 @@ public final class SettingChecks {
    */
   public static List<String> nonBlank(String field, Collection<String> values) {
     if (values == null || values.isEmpty()) {
-      throw new InvalidRequestException(field, "required", "name at least one value");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "name at least one value");
     }
     for (String v : values) {
       if (v == null || v.isBlank()) {
-        throw new InvalidRequestException(field, "not-blank", "values must not be blank");
+        throw new InvalidRequestException(field, RequestChecks.NOT_BLANK, "values must not be blank");
       }
     }
     return List.copyOf(values);
@@ -86,10 +87,10 @@ public final class SettingChecks {
    */
   public static void requireRange(String field, Duration value, Duration min, Duration max) {
     if (value == null) {
-      throw new InvalidRequestException(field, "required", "must not be null");
+      throw new InvalidRequestException(field, RequestChecks.REQUIRED, "must not be null");
     }
     if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-      throw new InvalidRequestException(field, "range", "must be between " + min + " and " + max);
+      throw new InvalidRequestException(field, RequestChecks.RANGE, "must be between " + min + " and " + max);
     }
   }
 }
