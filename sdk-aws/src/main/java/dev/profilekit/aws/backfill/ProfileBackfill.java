@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * pool's {@code ListUsers} quota to the live service. Each user is mapped with the shared {@link
  * dev.profilekit.AttributeMapper} (plus {@code sub}, the creation date and the {@code identities}
  * attribute), checked with the {@link ProfilePolicy}, and created with the profile store's
- * conditional write ({@link ProfileStore#createIfAbsent}: one {@code UpdateItem} on condition that
- * no profile is stored, in the same item format as the service): a profile that exists, edited by
+ * conditional insert ({@link ProfileStore#insertIfAbsent}: one {@code PutItem} on condition that
+ * the user has no item, in the same item format as the service): a profile that exists, edited by
  * its user or created by a concurrent first sign-in, is left exactly as it is, and a sign-out record
  * kept on the user's item survives. Writes of one page run with bounded concurrency; only one page
  * is held in memory, whatever the pool's size.

@@ -280,6 +280,44 @@ public final class ProfileStore {
     }
   }
 
+  /**
+   * Creates a profile for a user who has none, in one conditional {@code PutItem} when the user
+   * has no item at all (the backfill's common case): {@code PutItem} costs DynamoDB less work
+   * than an {@code UpdateItem} that has to build the item from a {@code SET} expression, and the
+   * answer is not read back. When the key is taken, the stored item AWS returns with the failed
+   * condition ({@code ReturnValuesOnConditionCheckFailure=ALL_OLD}) tells a stored profile (nothing
+   * to do, still one request) from an item that holds only sign-out records or a deletion
+   * tombstone; for those, and when the store returns no item (dynalite), {@link #createIfAbsent}
+   * decides, keeping the records. An existing profile is never overwritten.
+   *
+   * @param profile the profile to create; its version is ignored (the first version is 1)
+   * @param now the write time
+   * @return true if this call created the profile
+   * @throws dev.profilekit.InvalidProfileException if the profile breaks the policy or DynamoDB
+   *     refuses the item (for example as too large)
+   */
+  public boolean insertIfAbsent(UserProfile profile, Instant now) {
+    UserProfile first = firstWrite(profile, ProfileUpdate.builder().build(), now);
+    policy.validateProfile(first);
+    Map<String, AttributeValue> item = ProfileItemCodec.toItem(first);
+    try {
+      TransactionConflictRetry.send(() -> dynamoDb.putItem(b -> b
+          .tableName(table)
+          .item(item)
+          .conditionExpression("attribute_not_exists(#k)")
+          .expressionAttributeNames(Map.of("#k", USER_ID))
+          .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+      return true;
+    } catch (ConditionalCheckFailedException taken) {
+      if (taken.hasItem() && ProfileItemCodec.isProfile(taken.item())) {
+        return false;
+      }
+      return createIfAbsent(profile, now).isPresent();
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("PutItem", table, e);
+    }
+  }
+
   /** The first version of a profile: the shared patch rule, whatever version the base came with. */
   private static UserProfile firstWrite(UserProfile base, ProfileUpdate update, Instant now) {
     return ProfilePatch.apply(base.toBuilder().version(0).build(), update, now);

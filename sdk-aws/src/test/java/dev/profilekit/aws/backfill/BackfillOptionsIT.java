@@ -170,11 +170,12 @@ class BackfillOptionsIT {
   @Test
   void writeFailureMidPageThenResumeCountsEachUserOnce() {
     String table = freshTable();
-    // The 8th profile write fails: page 1 (5 users) is complete and checkpointed, page 2 is not.
+    // The 8th PutItem fails: page 1 (5 profile puts, then the checkpoint's put) is complete and
+    // checkpointed, page 2 is not.
     ProfileBackfill failing = ProfileBackfill.builder().cognito(paged()).userPoolId(env.userPoolId())
-        .dynamoDb(env.dynamoDb(new FailOnCall("UpdateItem", 8))).tableName(table).requestsPerSecond(1000).pageSize(5).build();
+        .dynamoDb(env.dynamoDb(new FailOnCall("PutItem", 8))).tableName(table).requestsPerSecond(1000).pageSize(5).build();
 
-    assertThatThrownBy(failing::run).isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("UpdateItem");
+    assertThatThrownBy(failing::run).isInstanceOf(ServiceUnavailableException.class).hasMessageContaining("PutItem");
     assertThat(PoolFixture.profileIds(env.dynamoDb(), table)).hasSizeGreaterThan(5).hasSizeLessThan(10);
 
     BackfillSummary summary = backfill(paged(), table).build().resume();
@@ -204,12 +205,12 @@ class BackfillOptionsIT {
   @Test
   void throttledWritesStopTheJobInsteadOfFailingUserAfterUser() {
     String table = freshTable();
-    FailOnCall throttled = new FailOnCall("UpdateItem", 3, () -> ProvisionedThroughputExceededException.builder().statusCode(400)
+    FailOnCall throttled = new FailOnCall("PutItem", 3, () -> ProvisionedThroughputExceededException.builder().statusCode(400)
         .awsErrorDetails(AwsErrorDetails.builder().errorCode("ProvisionedThroughputExceededException").build()).build());
     ProfileBackfill job = ProfileBackfill.builder().cognito(paged()).userPoolId(env.userPoolId())
         .dynamoDb(env.dynamoDb(throttled)).tableName(table).requestsPerSecond(1000).pageSize(5).build();
 
-    assertThatThrownBy(job::run).isInstanceOf(ThrottledException.class).hasMessageContaining("UpdateItem");
+    assertThatThrownBy(job::run).isInstanceOf(ThrottledException.class).hasMessageContaining("PutItem");
     assertThat(BackfillCheckpointStore.inTable(env.dynamoDb(), table).load(ProfileBackfill.DEFAULT_JOB_NAME)).isEmpty();
   }
 

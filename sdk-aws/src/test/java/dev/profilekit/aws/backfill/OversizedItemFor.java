@@ -7,11 +7,12 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * Makes one user's profile write too large for DynamoDB: the write that carries {@code email}
- * gets that value replaced by 410 KB of text, so dynalite refuses the item as DynamoDB would
+ * Makes one user's profile write too large for DynamoDB: the write that carries {@code email} (the
+ * backfill's {@code PutItem}, or an {@code UpdateItem}) gets that value replaced by 410 KB of text, so dynalite refuses the item as DynamoDB would
  * ({@code ValidationException: Item size to update has exceeded the maximum allowed size}). Cognito
  * attributes cannot make a profile that large, so this is how a per-user write failure is tested.
  */
@@ -25,10 +26,16 @@ final class OversizedItemFor implements ExecutionInterceptor {
 
   @Override
   public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes executionAttributes) {
+    AttributeValue oversized = AttributeValue.fromS("x".repeat(410_000));
+    if (context.request() instanceof PutItemRequest put && put.item().containsValue(AttributeValue.fromS(email))) {
+      Map<String, AttributeValue> item = new HashMap<>(put.item());
+      item.replaceAll((name, value) -> value.equals(AttributeValue.fromS(email)) ? oversized : value);
+      return put.toBuilder().item(item).build();
+    }
     if (context.request() instanceof UpdateItemRequest update && update.hasExpressionAttributeValues()
         && update.expressionAttributeValues().containsValue(AttributeValue.fromS(email))) {
       Map<String, AttributeValue> values = new HashMap<>(update.expressionAttributeValues());
-      values.replaceAll((name, value) -> value.equals(AttributeValue.fromS(email)) ? AttributeValue.fromS("x".repeat(410_000)) : value);
+      values.replaceAll((name, value) -> value.equals(AttributeValue.fromS(email)) ? oversized : value);
       return update.toBuilder().expressionAttributeValues(values).build();
     }
     return context.request();

@@ -366,4 +366,52 @@ class ProfileStoreIT {
     assertThat(first.version()).isEqualTo(1);
     assertThat(store.read(userId).profile().orElseThrow().displayName()).contains("Edited");
   }
+
+  @Test
+  void insertIfAbsentIsOnePutItemForAUserWithoutAnItem() {
+    assertThat(store.insertIfAbsent(fallback().get(), NOW)).isTrue();
+
+    assertThat(requests.operations()).containsExactly("PutItem");
+    UserProfile stored = store.read(userId).profile().orElseThrow();
+    assertThat(stored.version()).isEqualTo(1);
+    assertThat(stored.source()).isEqualTo(ProfileSource.STORED);
+    assertThat(stored.displayName()).contains("Ada Lovelace");
+    assertThat(stored.updatedAt()).contains(NOW);
+  }
+
+  @Test
+  void insertIfAbsentNeverOverwritesAStoredProfileAndOnAwsLearnsItInTheSameRequest() {
+    stored();
+    store.update(userId, ProfileUpdate.builder().displayName("Edited").build(), fallback(), NOW);
+    // AWS returns the stored item with the failed condition; dynalite does not (ConditionFailureItems adds it).
+    RequestCounter awsRequests = new RequestCounter();
+    ProfileStore asOnAws = ProfileStore.builder()
+        .dynamoDb(env.dynamoDb(awsRequests, new ConditionFailureItems(env.dynamoDb()))).tableName(env.tableName()).build();
+
+    assertThat(asOnAws.insertIfAbsent(fallback().get(), NOW)).isFalse();
+    assertThat(awsRequests.operations()).containsExactly("PutItem");
+    requests.reset();
+    // Without the item (dynalite), the conditional update decides: still refused, one more request.
+    assertThat(store.insertIfAbsent(fallback().get(), NOW)).isFalse();
+    assertThat(requests.operations()).containsExactly("PutItem", "UpdateItem");
+    assertThat(store.read(userId).profile().orElseThrow().displayName()).contains("Edited");
+  }
+
+  @Test
+  void insertIfAbsentOverAnItemHoldingOnlySignOutRecordsKeepsThem() {
+    Instant signedOut = NOW.minusSeconds(60);
+    store.recordSignOut(userId, signedOut);
+    store.recordRevokedSession(userId, "origin-1", NOW.plusSeconds(3600), NOW);
+    RequestCounter awsRequests = new RequestCounter();
+    ProfileStore asOnAws = ProfileStore.builder()
+        .dynamoDb(env.dynamoDb(awsRequests, new ConditionFailureItems(env.dynamoDb()))).tableName(env.tableName()).build();
+
+    assertThat(asOnAws.insertIfAbsent(fallback().get(), NOW)).isTrue();
+
+    assertThat(awsRequests.operations()).containsExactly("PutItem", "UpdateItem");
+    StoredItem item = store.read(userId);
+    assertThat(item.profile()).isPresent();
+    assertThat(item.tokensValidAfter()).contains(signedOut);
+    assertThat(item.revokedSessions()).containsKey("origin-1");
+  }
 }

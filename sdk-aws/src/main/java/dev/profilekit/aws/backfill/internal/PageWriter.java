@@ -22,10 +22,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
 /**
  * Copies one page of users into the table: filters and maps each user on the calling thread, then
  * creates the profiles on the executor, whose size bounds the concurrency. Each create is the
- * profile store's conditional write ({@link ProfileStore#createIfAbsent}: one {@code UpdateItem}
- * on condition that no profile is stored), so an existing profile is never touched, and a user's
- * sign-out record kept on the same item survives. {@code BatchWriteItem} is not used because it
- * cannot be conditional.
+ * profile store's conditional insert ({@link ProfileStore#insertIfAbsent}: one {@code PutItem} on
+ * condition that the user has no item; only an item holding sign-out records takes a second,
+ * conditional {@code UpdateItem}), so an existing profile is never touched, and a user's sign-out
+ * record kept on the same item survives. {@code BatchWriteItem} is not used because it cannot be
+ * conditional.
  */
 public final class PageWriter {
 
@@ -120,7 +121,7 @@ public final class PageWriter {
 
   private UserResult create(UserProfile profile) {
     try {
-      boolean created = store.createIfAbsent(profile, clock.instant()).isPresent();
+      boolean created = store.insertIfAbsent(profile, clock.instant());
       return UserResult.of(created ? PageOutcome.Result.CREATED : PageOutcome.Result.ALREADY_PRESENT);
     } catch (InvalidProfileException tooLarge) {
       // DynamoDB refused this one item (for example as too large): the other users can go on.
