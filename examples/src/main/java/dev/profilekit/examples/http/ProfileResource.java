@@ -80,6 +80,10 @@ public final class ProfileResource {
     try {
       json = JSONObjectUtils.parse(body);
     } catch (ParseException malformed) {
+      json = null;
+    }
+    // nimbus parses the body "null" to a null map rather than refusing it (a fuzzing finding: it was a 500).
+    if (json == null) {
       throw HttpProblem.invalid("body", "json", "the body must be one well-formed JSON object");
     }
     requireWritable(json);

@@ -123,7 +123,7 @@ class ProfileHttpServiceTest {
 
   @Test
   void malformedJsonGives400NamingTheBody() throws Exception {
-    for (String body : List.of("{\"displayName\":", "[1,2]", "", "{\"displayName\":\"a\"} trailing")) {
+    for (String body : List.of("{\"displayName\":", "[1,2]", "", "{\"displayName\":\"a\"} trailing", "null", " null ")) {
       HttpResponse<String> response = send(patch("\"0\"", body));
 
       assertThat(response.statusCode()).as(body).isEqualTo(400);
