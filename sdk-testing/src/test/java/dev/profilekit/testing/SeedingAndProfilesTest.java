@@ -106,6 +106,22 @@ class SeedingAndProfilesTest {
   }
 
   @Test
+  void aLateAnswerIsChallengeExpiredAndAForeignSessionIsInvalidCredentials() {
+    fake.seed(TestUsers.email("late@example.com").temporaryPassword("Temp-Pa55word!"));
+    SignInStep late = fake.signIn("late@example.com", "Temp-Pa55word!");
+
+    clock.advance(Duration.ofMinutes(3)); // Cognito's challenge session lifetime, the fake's too
+
+    assertThatThrownBy(() -> fake.respond(late, SignInAnswer.newPassword("Chos3n-Pa55word!")))
+        .isExactlyInstanceOf(dev.profilekit.ChallengeExpiredException.class)
+        .hasMessageNotContaining(((SignInStep.Pending) late).challenge().session());
+    SignInStep.NewPasswordRequired forged = new SignInStep.NewPasswordRequired(
+        dev.profilekit.ChallengeSession.of("NEW_PASSWORD_REQUIRED", "late@example.com", "not-a-session"), java.util.Set.of());
+    assertThatThrownBy(() -> fake.respond(forged, SignInAnswer.newPassword("Chos3n-Pa55word!")))
+        .isExactlyInstanceOf(dev.profilekit.InvalidCredentialsException.class);
+  }
+
+  @Test
   void theFallbackOfAnIdTokenUserNeedsNoStoredUser() {
     VerifiedUser stranger = fake.verify(fake.tokens().idToken("stranger-id").claim("given_name", "Stray").claim("email", "s@example.com").sign());
 

@@ -1,5 +1,6 @@
 package dev.profilekit.aws.cognito;
 
+import dev.profilekit.ChallengeExpiredException;
 import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.InvalidCodeException;
@@ -11,6 +12,7 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TooManyAttemptsException;
 import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
@@ -86,8 +88,10 @@ public final class CognitoErrors {
         return new UserNotConfirmedException("The user has not confirmed the sign-up yet" + detail);
       case "TooManyRequestsException":
       case "LimitExceededException":
-      case "TooManyFailedAttemptsException":
         return new ThrottledException(where + " was throttled" + detail, null);
+      case "TooManyFailedAttemptsException":
+        // About the user, not the request rate: an immediate retry fails alike, so not Throttled.
+        return new TooManyAttemptsException(where + " refused: too many failed attempts, try again later" + detail);
       case "InvalidParameterException":
         return new InvalidRequestException("request", RequestChecks.COGNITO_INVALID_PARAMETER, where + " refused a parameter" + detail);
       case "UnsupportedTokenTypeException":
@@ -145,6 +149,10 @@ public final class CognitoErrors {
     // AWS answers a disabled user's sign-in "User is disabled." whatever the password.
     if (said.equals("user is disabled.") && (operation == CognitoOperation.SIGN_IN || operation == CognitoOperation.RESPOND_TO_CHALLENGE)) {
       return new UserDisabledException("The user's account is disabled" + detail);
+    }
+    // AWS answers a late RespondToAuthChallenge "Invalid session for the user, session is expired."
+    if (operation == CognitoOperation.RESPOND_TO_CHALLENGE && said.contains("session is expired")) {
+      return new ChallengeExpiredException("The sign-in challenge expired: sign in again" + detail);
     }
     switch (operation) {
       case SIGN_IN:

@@ -35,6 +35,8 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.ThrottledException;
 import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TooManyAttemptsException;
+import dev.profilekit.ChallengeExpiredException;
 import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
@@ -65,7 +67,9 @@ class CognitoErrorsTest {
         Arguments.of(SIGN_IN, "UserNotConfirmedException", 400, UserNotConfirmedException.class),
         Arguments.of(SIGN_IN, "PasswordResetRequiredException", 400, PasswordResetRequiredException.class),
         Arguments.of(SIGN_IN, "TooManyRequestsException", 400, ThrottledException.class),
-        Arguments.of(SIGN_IN, "TooManyFailedAttemptsException", 400, ThrottledException.class),
+        Arguments.of(SIGN_IN, "TooManyFailedAttemptsException", 400, TooManyAttemptsException.class),
+        Arguments.of(RESPOND_TO_CHALLENGE, "TooManyFailedAttemptsException", 400, TooManyAttemptsException.class),
+        Arguments.of(RESPOND_TO_CHALLENGE, "ExpiredCodeException", 400, InvalidCodeException.class),
         Arguments.of(SIGN_IN, "InternalErrorException", 500, ServiceUnavailableException.class),
         Arguments.of(SIGN_IN, "Unsupported", 500, ServiceUnavailableException.class),
         Arguments.of(SIGN_IN, "InvalidParameterException", 400, InvalidRequestException.class),
@@ -225,6 +229,28 @@ class CognitoErrorsTest {
     }
     assertThat(CognitoErrors.map(REFRESH, failure("NotAuthorizedException", "User is disabled.")))
         .as("a refresh is a rejected token, as for every refused refresh").isExactlyInstanceOf(TokenRejectedException.class);
+  }
+
+  @Test
+  void aLateChallengeAnswerIsChallengeExpiredNotAWrongPassword() {
+    // AWS: NotAuthorizedException "Invalid session for the user, session is expired." (read, never copied).
+    ProfileKitException late = CognitoErrors.map(RESPOND_TO_CHALLENGE,
+        failure("NotAuthorizedException", "Invalid session for the user, session is expired."));
+
+    assertThat(late).isExactlyInstanceOf(ChallengeExpiredException.class).isInstanceOf(InvalidCredentialsException.class);
+    assertThat(late.getMessage()).contains("expired").doesNotContain("Invalid session");
+    assertThat(CognitoErrors.map(RESPOND_TO_CHALLENGE, failure("NotAuthorizedException", "Invalid session for the user.")))
+        .as("a session that is not one stays invalid credentials").isExactlyInstanceOf(InvalidCredentialsException.class);
+    assertThat(CognitoErrors.map(SIGN_IN, failure("NotAuthorizedException", "Invalid session for the user, session is expired.")))
+        .as("only an answer to a challenge has a challenge session").isExactlyInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  void tooManyFailedAttemptsIsNotRetryableThrottling() {
+    ProfileKitException mapped = CognitoErrors.map(RESPOND_TO_CHALLENGE, failure("TooManyFailedAttemptsException", "Too many attempts"));
+
+    assertThat(mapped).isExactlyInstanceOf(TooManyAttemptsException.class).isNotInstanceOf(ThrottledException.class);
+    assertThat(mapped.isRetryable()).isFalse();
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.profilekit.testing.internal;
 import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidCodeException;
+import dev.profilekit.ChallengeExpiredException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.LinkedIdentity;
@@ -304,9 +305,12 @@ public final class UserDirectory {
     checkPassword(newPassword);
     PendingChallenge pending = challenges.remove(Secrets.s256(session));
     UserRecord user = pending == null ? null : byId.get(pending.userId());
-    if (user == null || !clock.instant().isBefore(pending.expiresAt()) || !key(pending.username()).equals(key(username))
-        || !user.mustChangePassword()) {
-      throw new InvalidCredentialsException("The challenge session is invalid or expired");
+    if (user == null || !key(pending.username()).equals(key(username)) || !user.mustChangePassword()) {
+      throw new InvalidCredentialsException("The challenge session is invalid");
+    }
+    if (!clock.instant().isBefore(pending.expiresAt())) {
+      // Told apart from an invalid session, as Cognito's "session is expired" message tells it apart.
+      throw new ChallengeExpiredException("The sign-in challenge expired: sign in again");
     }
     return store(user.withPassword(PasswordHasher.hash(newPassword), false));
   }
