@@ -184,7 +184,10 @@ public interface UserProfileService extends AutoCloseable {
    * Verifies a Cognito ID or access token and returns the user it speaks for.
    *
    * <p>Costs: none once the user pool's keys are cached (the first call fetches them); with
-   * revocation checking on, 1 DynamoDB {@code GetItem} unless the result is cached.
+   * revocation checking on, 1 DynamoDB {@code GetItem} when this process has not read the user's
+   * revocation records within its staleness bound (on AWS {@code revocationStaleness}, default 5
+   * seconds; a revocation written by this process applies at once, one written elsewhere within
+   * the bound).
    *
    * @param token the raw JWT, without a {@code Bearer } prefix or surrounding whitespace
    * @return the verified user

@@ -46,6 +46,12 @@ public final class Targets {
             0.05,
             "A hot token must cost a hash and a lookup: at least 20x faster than verifying it again."),
         Target.ratio(
+            "Repeated token with revocation checks on (revocation cache) vs without",
+            "TokenVerificationBenchmark.profileKitVerifyCachedWithRevocations",
+            "TokenVerificationBenchmark.profileKitVerifyCached",
+            1.10,
+            "Revocation must not bring back a read per verify: between lookups it costs a map lookup next to the token hash."),
+        Target.ratio(
             "ProfileKit verification vs nimbus DefaultJWTProcessor, same checks (reference)",
             "TokenVerificationBenchmark.profileKitVerify",
             "TokenVerificationBenchmark.nimbusDefaultProcessor",

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import dev.profilekit.TokenUse;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.aws.jwt.RevocationCache;
 import dev.profilekit.testing.InMemoryUserProfileService;
 import dev.profilekit.testing.SeededUser;
 import dev.profilekit.testing.TestTokens;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,6 +58,7 @@ public class TokenVerificationBenchmark {
   byte[] signature;
   CognitoTokenVerifier uncachedVerifier;
   CognitoTokenVerifier cachingVerifier;
+  CognitoTokenVerifier revocationCheckingVerifier;
   DefaultJWTProcessor<SecurityContext> nimbusProcessor;
 
   /**
@@ -88,6 +91,19 @@ public class TokenVerificationBenchmark {
       throw new IllegalStateException("the verifier returned another user");
     }
 
+    // Revocation on, as AwsUserProfileService wires it: the revocation cache in front of the
+    // table. Its source answers from memory: a table lookup happens once per user per staleness
+    // bound (5 s), which is not what this measures; the request-count tests count those.
+    revocationCheckingVerifier = CognitoTokenVerifier.builder()
+        .offlineUserPool(ISSUER, TestTokens.jwksJson())
+        .clientIds(CLIENT_ID)
+        .tokenUses(TokenUse.ID)
+        .revocations(RevocationCache.builder().source(userId -> Optional.empty()).build())
+        .build();
+    if (!revocationCheckingVerifier.verify(token).userId().equals(ada.userId())) {
+      throw new IllegalStateException("the revocation-checking verifier returned another user");
+    }
+
     nimbusProcessor = new DefaultJWTProcessor<>();
     nimbusProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(
         JWSAlgorithm.RS256, new ImmutableJWKSet<>(JWKSet.parse(TestTokens.jwksJson()))));
@@ -100,7 +116,7 @@ public class TokenVerificationBenchmark {
   }
 
   /**
-   * Runs all four paths in turn for 3 s, so that every fork (one per benchmark method) compiles
+   * Runs all five paths in turn for 3 s, so that every fork (one per benchmark method) compiles
    * the shared RSA code in the same mixed state. Without it the baseline's fork, which runs
    * nothing but RSA, measured its {@code BigInteger} work about 30% faster than the same work
    * inside the verifier's fork (JFR: {@code Signature.verify} is 74% of a verification), which
@@ -115,6 +131,7 @@ public class TokenVerificationBenchmark {
       jdkSignatureVerify();
       profileKitVerify();
       profileKitVerifyCached();
+      profileKitVerifyCachedWithRevocations();
       nimbusDefaultProcessor();
     }
   }
@@ -163,6 +180,18 @@ public class TokenVerificationBenchmark {
   @Benchmark
   public VerifiedUser profileKitVerifyCached() {
     return cachingVerifier.verify(token);
+  }
+
+  /**
+   * {@link #profileKitVerifyCached()} with revocation checking on, answered by the per-process
+   * {@link RevocationCache} (what {@code AwsUserProfileService} does between two lookups of a
+   * user's records): the extra cost of revocation on a hot token.
+   *
+   * @return the verified user
+   */
+  @Benchmark
+  public VerifiedUser profileKitVerifyCachedWithRevocations() {
+    return revocationCheckingVerifier.verify(token);
   }
 
   /**

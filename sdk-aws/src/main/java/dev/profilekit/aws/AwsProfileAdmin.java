@@ -35,15 +35,17 @@ final class AwsProfileAdmin implements ProfileAdmin {
   // Cognito subs are UUIDs; this also keeps ids safe inside a ListUsers filter.
 
   private final ProfileStore store;
+  private final RevocationRecords revocations;
   private final ProfileFallback fallback;
   private final CognitoAuth auth;
   private final CognitoUserAdmin users;
   private final ProfilePolicy policy;
   private final Clock clock;
 
-  AwsProfileAdmin(ProfileStore store, ProfileFallback fallback, CognitoAuth auth, CognitoUserAdmin users, ProfilePolicy policy,
+  AwsProfileAdmin(ProfileStore store, RevocationRecords revocations, ProfileFallback fallback, CognitoAuth auth, CognitoUserAdmin users, ProfilePolicy policy,
       Clock clock) {
     this.store = store;
+    this.revocations = revocations;
     this.fallback = fallback;
     this.auth = auth;
     this.users = users;
@@ -103,7 +105,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
 
       @Override
       public void eraseProfile(Instant deletedAt, Instant tombstoneExpiresAt) {
-        store.eraseAccount(userId, deletedAt, tombstoneExpiresAt);
+        revocations.eraseAccount(userId, deletedAt, tombstoneExpiresAt);
       }
     }, clock.instant());
   }
@@ -128,7 +130,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
   @Override
   public void disableUser(String userId) {
     String username = usernameOf(userId);
-    store.recordSignOut(userId, clock.instant());
+    revocations.signOutEverywhere(userId, clock.instant());
     users.disableUser(username);
     auth.adminGlobalSignOut(username);
   }
@@ -217,7 +219,7 @@ final class AwsProfileAdmin implements ProfileAdmin {
   @Override
   public void signOutEverywhere(String userId) {
     UserIds.check(userId);
-    store.recordSignOut(userId, clock.instant());
+    revocations.signOutEverywhere(userId, clock.instant());
     forUser(userId, auth::adminGlobalSignOut);
   }
 

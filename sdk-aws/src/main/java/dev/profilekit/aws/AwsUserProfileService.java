@@ -34,6 +34,7 @@ import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.SignOutRule;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -77,6 +78,7 @@ public final class AwsUserProfileService implements UserProfileService {
   private final Optional<CognitoHostedUi> hostedUi;
   private final AwsProfileAdmin admin;
   private final SignInCapture signInCapture;
+  private final RevocationRecords revocations;
 
   private AwsUserProfileService(ServiceWiring.Parts parts) {
     this.auth = parts.auth();
@@ -87,10 +89,11 @@ public final class AwsUserProfileService implements UserProfileService {
     this.clock = parts.clock();
     this.writeFallbackOnRead = parts.writeFallbackOnRead();
     this.hostedUi = parts.hostedUi();
+    this.revocations = parts.revocations();
     AttributeMapper mapper = AttributeMapper.withPolicy(policy);
     this.fallback = new ProfileFallback(mapper, auth);
     this.signInCapture = new SignInCapture(store, fallback, mapper, clock);
-    this.admin = new AwsProfileAdmin(store, fallback, auth, parts.userAdmin(), policy, clock);
+    this.admin = new AwsProfileAdmin(store, revocations, fallback, auth, parts.userAdmin(), policy, clock);
   }
 
   /**
@@ -165,7 +168,7 @@ public final class AwsUserProfileService implements UserProfileService {
     String refreshToken = RequestChecks.refreshToken(session);
     Instant now = clock.instant();
     SignOutRule.sessionToRevoke(() -> verifier.verify(session.accessToken())).ifPresent(user ->
-        store.recordRevokedSession(user.userId(), user.originJti().orElseThrow(), SignOutRule.sessionRecordExpiry(now, user), now));
+        revocations.revokeSession(user.userId(), user.originJti().orElseThrow(), SignOutRule.sessionRecordExpiry(now, user), now));
     auth.revoke(refreshToken);
   }
 
@@ -178,7 +181,7 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void signOutEverywhere(AuthSession session) {
     AuthSession checked = RequestChecks.required(session, RequestChecks.SESSION);
-    store.recordSignOut(checked.user().userId(), clock.instant());
+    revocations.signOutEverywhere(checked.user().userId(), clock.instant());
     auth.globalSignOut(checked.accessToken());
   }
 
@@ -232,7 +235,9 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public UserProfile getProfile(VerifiedUser user) {
     VerifiedUser checked = RequestChecks.required(user, RequestChecks.USER);
+    Instant readStartedAt = clock.instant();
     StoredItem item = store.read(checked.userId());
+    revocations.seen(checked.userId(), item, readStartedAt);
     if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), item.revokedSessions(), checked)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out, or its session was signed out");
     }
@@ -288,7 +293,7 @@ public final class AwsUserProfileService implements UserProfileService {
 
       @Override
       public void eraseProfile(Instant deletedAt, Instant tombstoneExpiresAt) {
-        store.eraseAccount(user.userId(), deletedAt, tombstoneExpiresAt);
+        revocations.eraseAccount(user.userId(), deletedAt, tombstoneExpiresAt);
       }
     }, clock.instant());
   }
@@ -354,6 +359,7 @@ public final class AwsUserProfileService implements UserProfileService {
     ProfilePolicy policy = ProfilePolicy.defaults();
     boolean writeFallbackOnRead;
     boolean revocationChecks = true;
+    Duration revocationStaleness = Duration.ofSeconds(5);
     boolean consistentReads = true;
     int minimumPasswordLength = 8;
     PasswordAuthFlow passwordFlow = PasswordAuthFlow.USER_SRP_AUTH;
@@ -470,7 +476,8 @@ public final class AwsUserProfileService implements UserProfileService {
 
     /**
      * Sets whether the verifier built by the service checks "sign out everywhere" records in the
-     * profile table (default {@code true}: 1 {@code GetItem} per {@link #verify(String)}). Ignored
+     * profile table (default {@code true}: 1 {@code GetItem} per {@link #verify(String)} of a user
+     * whose records are not cached, see {@link #revocationStaleness(Duration)}). Ignored
      * when a {@link #tokenVerifier(CognitoTokenVerifier)} is given.
      *
      * @param revocationChecks false to skip the check
@@ -478,6 +485,25 @@ public final class AwsUserProfileService implements UserProfileService {
      */
     public Builder revocationChecks(boolean revocationChecks) {
       this.revocationChecks = revocationChecks;
+      return this;
+    }
+
+    /**
+     * Sets how long this process reuses a user's revocation records once read (default 5
+     * seconds), so that {@link AwsUserProfileService#verify(String)} costs no DynamoDB request
+     * while they are fresh. The node that records a sign-out, sign-out everywhere, disable or
+     * account deletion applies it to its own cache at once; every other node rejects the revoked
+     * tokens at the latest this long after the write. A failed lookup is never answered from an
+     * expired entry: the verification fails (fail closed). {@link Duration#ZERO} looks the records
+     * up on every verification. At most 1 hour. Applies to the verifier built by the service; ignored
+     * with {@link #revocationChecks(boolean) revocationChecks(false)} or a {@link
+     * #tokenVerifier(CognitoTokenVerifier)}.
+     *
+     * @param staleness the bound, from zero to 1 hour
+     * @return this builder
+     */
+    public Builder revocationStaleness(Duration staleness) {
+      this.revocationStaleness = staleness;
       return this;
     }
 

@@ -10,6 +10,7 @@ import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.aws.jwt.RevocationCache;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
@@ -31,7 +32,8 @@ final class ServiceWiring {
       Optional<CognitoHostedUi> hostedUi,
       ProfilePolicy policy,
       Clock clock,
-      boolean writeFallbackOnRead) {}
+      boolean writeFallbackOnRead,
+      RevocationRecords revocations) {}
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
@@ -58,7 +60,15 @@ final class ServiceWiring {
         .passwordFlow(b.passwordFlow).totpIssuer(b.totpIssuer).build();
     ProfileStore store = ProfileStore.builder().dynamoDb(b.dynamoDb).tableName(b.tableName).policy(b.policy)
         .consistentReads(b.consistentReads).build();
-    CognitoTokenVerifier verifier = b.tokenVerifier != null ? b.tokenVerifier : defaultVerifier(b, store);
+    RequestChecks.required(b.revocationStaleness, "revocationStaleness");
+    RequestChecks.check(!b.revocationStaleness.isNegative() && b.revocationStaleness.compareTo(RevocationCache.MAX_STALENESS) <= 0,
+        "revocationStaleness", RequestChecks.RANGE, "must be from zero to " + RevocationCache.MAX_STALENESS);
+    // The cache serves the verifier built here; a verifier passed in keeps its own revocations.
+    Optional<RevocationCache> cache = b.tokenVerifier == null && b.revocationChecks
+        ? Optional.of(RevocationCache.builder().source(new ProfileTableRevocations(store))
+            .staleness(b.revocationStaleness).clock(b.clock).build())
+        : Optional.empty();
+    CognitoTokenVerifier verifier = b.tokenVerifier != null ? b.tokenVerifier : defaultVerifier(b, cache);
     Optional<CognitoHostedUi> hostedUi = Optional.ofNullable(b.hostedUiInstance);
     if (b.hostedUiDomain != null) {
       CognitoHostedUi.Builder ui = CognitoHostedUi.builder().domain(b.hostedUiDomain).clientId(b.appClientId)
@@ -69,19 +79,18 @@ final class ServiceWiring {
       hostedUi = Optional.of(ui.build());
     }
     CognitoUserAdmin userAdmin = new CognitoUserAdmin(b.cognito, b.userPoolId, b.minimumPasswordLength);
-    return new Parts(auth, signIn, userAdmin, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead);
+    return new Parts(auth, signIn, userAdmin, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead,
+        new RevocationRecords(store, cache));
   }
 
-  private static CognitoTokenVerifier defaultVerifier(AwsUserProfileService.Builder b, ProfileStore store) {
+  private static CognitoTokenVerifier defaultVerifier(AwsUserProfileService.Builder b, Optional<RevocationCache> cache) {
     String issuer = b.issuer != null ? b.issuer.toString() : defaultIssuer(b.userPoolId);
     URI keys = b.jwksUri != null ? b.jwksUri : URI.create(issuer + "/.well-known/jwks.json");
     CognitoTokenVerifier.Builder verifier = CognitoTokenVerifier.builder()
         .userPool(issuer, keys)
         .clientIds(b.appClientId)
         .clock(b.clock);
-    if (b.revocationChecks) {
-      verifier.revocations(new ProfileTableRevocations(store));
-    }
+    cache.ifPresent(verifier::revocations);
     return verifier.build();
   }
 

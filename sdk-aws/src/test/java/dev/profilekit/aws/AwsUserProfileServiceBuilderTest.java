@@ -8,6 +8,7 @@ import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidRequestException;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.assertj.core.api.ThrowableAssert;
@@ -39,6 +40,10 @@ class AwsUserProfileServiceBuilderTest {
     assertRefused(() -> complete().appClientSecret("").build(), "appClientSecret", "not-blank");
     assertRefused(() -> complete().minimumPasswordLength(3).build(), "minimumPasswordLength", "range");
     assertRefused(() -> complete().clock(null).build(), "clock", "required");
+    assertRefused(() -> complete().revocationStaleness(null).build(), "revocationStaleness", "required");
+    assertRefused(() -> complete().revocationStaleness(Duration.ofSeconds(-1)).build(), "revocationStaleness", "range");
+    assertRefused(() -> complete().revocationStaleness(Duration.ofHours(2)).build(), "revocationStaleness", "range");
+    assertThat(complete().revocationStaleness(Duration.ZERO).build()).isNotNull();
   }
 
   /** Builders fail one way (docs/decisions.md): an InvalidRequestException naming the setting and a shared rule. */

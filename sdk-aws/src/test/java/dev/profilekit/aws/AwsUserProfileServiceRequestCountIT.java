@@ -18,6 +18,8 @@ import dev.profilekit.VerifiedUser;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.RequestCounter;
 import dev.profilekit.emulators.WithEmulators;
+import dev.profilekit.testing.TestClock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,20 +143,46 @@ class AwsUserProfileServiceRequestCountIT {
   }
 
   @Test
-  void verifyingWithRevocationChecksIsOneGetItem() {
+  void verifyingWithRevocationChecksReadsTheTableOncePerStalenessBound() {
+    AuthSession session = signedInUser();
+    TestClock clock = TestClock.ticking();
+    AwsUserProfileService checking = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
+        .cognito(env.cognito(cognitoRequests)).dynamoDb(env.dynamoDb(dynamoRequests))
+        .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
+        .issuer(env.issuer()).jwksUri(env.jwksUri())
+        .clock(clock)
+        .revocationStaleness(Duration.ofSeconds(5))
+        .build();
+    checking.verify(session.idToken());
+    assertThat(dynamoRequests.operations()).containsExactly("GetItem");
+    reset();
+
+    checking.verify(session.idToken());
+    checking.verify(session.accessToken());
+    assertThat(dynamoRequests.operations()).as("within the bound").isEmpty();
+
+    clock.advance(Duration.ofSeconds(5));
+    checking.verify(session.idToken());
+    assertThat(dynamoRequests.operations()).as("after the bound").containsExactly("GetItem");
+    assertThat(cognitoRequests.operations()).isEmpty();
+  }
+
+  @Test
+  void withZeroStalenessEveryVerifyIsOneGetItem() {
     AuthSession session = signedInUser();
     AwsUserProfileService checking = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(env.cognito(cognitoRequests)).dynamoDb(env.dynamoDb(dynamoRequests))
         .userPoolId(env.userPoolId()).appClientId(env.appClientId()).tableName(env.tableName())
         .issuer(env.issuer()).jwksUri(env.jwksUri())
+        .revocationStaleness(Duration.ZERO)
         .build();
     checking.verify(session.idToken());
     reset();
 
     checking.verify(session.idToken());
+    checking.verify(session.idToken());
 
-    assertThat(dynamoRequests.operations()).containsExactly("GetItem");
-    assertThat(cognitoRequests.operations()).isEmpty();
+    assertThat(dynamoRequests.operations()).containsExactly("GetItem", "GetItem");
   }
 
   @Test

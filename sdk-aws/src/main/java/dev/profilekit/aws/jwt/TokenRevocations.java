@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>An implementation is called once per {@link CognitoTokenVerifier#verify(String)} that passed
  * every other check, including calls answered from the verified-token cache, so that a sign-out
  * takes effect at once; it may answer from a cache of its own within a staleness bound it
- * documents, as {@link dev.profilekit.aws.dynamodb.ProfileTableRevocations} does. It may throw a
+ * documents, as {@link RevocationCache} does. It may throw a
  * {@link dev.profilekit.ProfileKitException} (for example {@link
  * dev.profilekit.ServiceUnavailableException}) when it cannot tell; the verifier then rejects
  * nothing and accepts nothing: the exception reaches the caller unchanged (fail closed).
