@@ -84,6 +84,14 @@ public final class CognitoErrors {
       case "CodeMismatchException":
       case "ExpiredCodeException":
         return new InvalidCodeException("The code is wrong or has expired" + sameForBoth);
+      case "EnableSoftwareTokenMFAException":
+        // AWS: VerifySoftwareToken's "code mismatch" while enrolling an authenticator app.
+        return new InvalidCodeException("The authenticator code is wrong or has expired" + sameForBoth);
+      case "SoftwareTokenMFANotFoundException":
+        return new ClientConfigurationException(where + " failed: the user pool does not allow authenticator apps"
+            + " (software token MFA)" + detail);
+      case "MFAMethodNotFoundException":
+        return new ProfileKitException(where + " failed: the user has no MFA method the user pool requires" + detail);
       case "UserNotConfirmedException":
         return new UserNotConfirmedException("The user has not confirmed the sign-up yet" + detail);
       case "TooManyRequestsException":
@@ -151,7 +159,10 @@ public final class CognitoErrors {
       return new UserDisabledException("The user's account is disabled" + detail);
     }
     // AWS answers a late RespondToAuthChallenge "Invalid session for the user, session is expired."
-    if (operation == CognitoOperation.RESPOND_TO_CHALLENGE && said.contains("session is expired")) {
+    // The session-taking calls of a sign-in step (MFA_SETUP answers through Associate/VerifySoftwareToken).
+    boolean sessionCall = operation == CognitoOperation.RESPOND_TO_CHALLENGE
+        || operation == CognitoOperation.ASSOCIATE_SOFTWARE_TOKEN || operation == CognitoOperation.VERIFY_SOFTWARE_TOKEN;
+    if (sessionCall && said.contains("session is expired")) {
       return new ChallengeExpiredException("The sign-in challenge expired: sign in again" + detail);
     }
     switch (operation) {

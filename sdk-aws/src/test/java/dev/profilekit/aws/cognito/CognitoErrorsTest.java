@@ -1,5 +1,7 @@
 package dev.profilekit.aws.cognito;
 
+import static dev.profilekit.aws.cognito.CognitoOperation.ASSOCIATE_SOFTWARE_TOKEN;
+import static dev.profilekit.aws.cognito.CognitoOperation.VERIFY_SOFTWARE_TOKEN;
 import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_ADD_USER_TO_GROUP;
 import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_CREATE_USER;
 import static dev.profilekit.aws.cognito.CognitoOperation.ADMIN_DISABLE_USER;
@@ -70,6 +72,11 @@ class CognitoErrorsTest {
         Arguments.of(SIGN_IN, "TooManyFailedAttemptsException", 400, TooManyAttemptsException.class),
         Arguments.of(RESPOND_TO_CHALLENGE, "TooManyFailedAttemptsException", 400, TooManyAttemptsException.class),
         Arguments.of(RESPOND_TO_CHALLENGE, "ExpiredCodeException", 400, InvalidCodeException.class),
+        Arguments.of(RESPOND_TO_CHALLENGE, "MFAMethodNotFoundException", 400, ProfileKitException.class),
+        Arguments.of(VERIFY_SOFTWARE_TOKEN, "EnableSoftwareTokenMFAException", 400, InvalidCodeException.class),
+        Arguments.of(VERIFY_SOFTWARE_TOKEN, "CodeMismatchException", 400, InvalidCodeException.class),
+        Arguments.of(VERIFY_SOFTWARE_TOKEN, "SoftwareTokenMFANotFoundException", 400, ClientConfigurationException.class),
+        Arguments.of(ASSOCIATE_SOFTWARE_TOKEN, "SoftwareTokenMFANotFoundException", 400, ClientConfigurationException.class),
         Arguments.of(SIGN_IN, "InternalErrorException", 500, ServiceUnavailableException.class),
         Arguments.of(SIGN_IN, "Unsupported", 500, ServiceUnavailableException.class),
         Arguments.of(SIGN_IN, "InvalidParameterException", 400, InvalidRequestException.class),
@@ -241,6 +248,10 @@ class CognitoErrorsTest {
     assertThat(late.getMessage()).contains("expired").doesNotContain("Invalid session");
     assertThat(CognitoErrors.map(RESPOND_TO_CHALLENGE, failure("NotAuthorizedException", "Invalid session for the user.")))
         .as("a session that is not one stays invalid credentials").isExactlyInstanceOf(InvalidCredentialsException.class);
+    for (CognitoOperation enrolling : new CognitoOperation[] {ASSOCIATE_SOFTWARE_TOKEN, VERIFY_SOFTWARE_TOKEN}) {
+      assertThat(CognitoErrors.map(enrolling, failure("NotAuthorizedException", "Invalid session for the user, session is expired.")))
+          .as("MFA_SETUP answers through %s with the challenge session", enrolling).isExactlyInstanceOf(ChallengeExpiredException.class);
+    }
     assertThat(CognitoErrors.map(SIGN_IN, failure("NotAuthorizedException", "Invalid session for the user, session is expired.")))
         .as("only an answer to a challenge has a challenge session").isExactlyInstanceOf(InvalidCredentialsException.class);
   }
