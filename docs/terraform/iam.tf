@@ -1,5 +1,5 @@
 # Least privilege: each policy names only the actions its role calls, on the table's and the
-# user pool's ARNs. Sign-up, sign-in, refresh and token revocation are public Cognito APIs
+# user pool's ARNs (IamPolicyCoverageTest compares them with the calls in sdk-aws's code). Sign-up, sign-in, refresh and token revocation are public Cognito APIs
 # authenticated by the app client, so they need no IAM permission at all.
 
 data "aws_iam_policy_document" "service" {
@@ -9,12 +9,15 @@ data "aws_iam_policy_document" "service" {
     actions = [
       "dynamodb:GetItem",
       "dynamodb:UpdateItem",
+      "dynamodb:PutItem",
       "dynamodb:DeleteItem",
       "dynamodb:Scan",
     ]
     resources = [aws_dynamodb_table.profiles.arn]
   }
 
+  # admin(): reads, sign-out everywhere, deletion, user management and groups. The user's own
+  # deleteAccount (DeleteUser) is authorised by the access token and needs nothing here.
   statement {
     sid = "CognitoAdminCalls"
 
@@ -22,6 +25,15 @@ data "aws_iam_policy_document" "service" {
       "cognito-idp:AdminGetUser",
       "cognito-idp:ListUsers",
       "cognito-idp:AdminUserGlobalSignOut",
+      "cognito-idp:AdminDeleteUser",
+      "cognito-idp:AdminCreateUser",
+      "cognito-idp:AdminDisableUser",
+      "cognito-idp:AdminEnableUser",
+      "cognito-idp:AdminResetUserPassword",
+      "cognito-idp:AdminListGroupsForUser",
+      "cognito-idp:AdminAddUserToGroup",
+      "cognito-idp:AdminRemoveUserFromGroup",
+      "cognito-idp:CreateGroup",
     ]
     resources = [aws_cognito_user_pool.users.arn]
   }
