@@ -18,6 +18,9 @@ final class SyncOptions {
   private String jobName = ProfileBackfill.DEFAULT_JOB_NAME;
   private String checkpointFile;
 
+  private int segmentIndex;
+  private int segmentCount = 1;
+
   private SyncOptions() {}
 
   static SyncOptions parse(String[] args) {
@@ -33,6 +36,7 @@ final class SyncOptions {
         case "--rate" -> options.rate = number(value(args, ++i, arg), arg);
         case "--concurrency" -> options.concurrency = (int) whole(value(args, ++i, arg), arg);
         case "--job" -> options.jobName = value(args, ++i, arg);
+        case "--segment" -> options.segment(value(args, ++i, arg));
         case "--checkpoint-file" -> options.checkpointFile = value(args, ++i, arg);
         default -> throw new InvalidRequestException("arguments", "unknown-option", "no option " + arg);
       }
@@ -41,6 +45,27 @@ final class SyncOptions {
       throw new InvalidRequestException("--resume", "not-with-dry-run", "a dry run keeps no checkpoint, so it cannot resume");
     }
     return options;
+  }
+
+  // "--segment I/N": this process copies segment I (from 0) of N of the pool's sub space.
+  private void segment(String text) {
+    int slash = text.indexOf('/');
+    if (slash < 1) {
+      throw new InvalidRequestException("--segment", "syntax", "--segment takes I/N, for example 3/4");
+    }
+    segmentIndex = (int) whole(text.substring(0, slash), "--segment");
+    segmentCount = (int) whole(text.substring(slash + 1), "--segment");
+    if (segmentCount < 1 || segmentCount > 16 || segmentIndex < 0 || segmentIndex >= segmentCount) {
+      throw new InvalidRequestException("--segment", "range", "--segment I/N needs 1 <= N <= 16 and 0 <= I < N");
+    }
+  }
+
+  int segmentIndex() {
+    return segmentIndex;
+  }
+
+  int segmentCount() {
+    return segmentCount;
   }
 
   private static String value(String[] args, int index, String option) {

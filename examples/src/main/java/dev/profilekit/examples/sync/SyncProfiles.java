@@ -50,6 +50,9 @@ public final class SyncProfiles {
       "                         Cognito's default quota is 30, shared with the service)",
       "  --concurrency N        concurrent profile writes (default 8, at most 64)",
       "  --job NAME             job name, which keys the checkpoint (default \"default\")",
+      "  --segment I/N          copy only segment I (0 to N-1) of N, N at most 16: users whose",
+      "                         sub starts with a hex digit d, d mod N == I; run N processes",
+      "                         with the same --job, one per segment (checkpoints in the table)",
       "  --checkpoint-file F    keep the checkpoint in file F instead of the table",
       "  --quiet                print only the summary and errors (no start or progress lines)",
       "  --help                 show this text",
@@ -126,6 +129,7 @@ public final class SyncProfiles {
           .filter(options.filter())
           .requestsPerSecond(options.rate())
           .writeConcurrency(options.concurrency())
+          .segment(options.segmentIndex(), options.segmentCount())
           .dryRun(options.dryRun());
       options.checkpointFile().ifPresent(file -> builder.checkpointStore(BackfillCheckpointStore.inFile(Path.of(file))));
       if (!options.quiet()) {

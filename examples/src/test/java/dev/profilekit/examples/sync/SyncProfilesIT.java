@@ -102,6 +102,8 @@ class SyncProfilesIT {
     assertThat(new Run("unused", requests, "--rate").exitCode).isEqualTo(2);
     assertThat(new Run("unused", requests, "--filter", "everyone").err).contains("Invalid filter");
     assertThat(new Run("unused", requests, "--dry-run", "--resume").exitCode).isEqualTo(2);
+    assertThat(new Run("unused", requests, "--segment", "4/4").err).contains("--segment");
+    assertThat(new Run("unused", requests, "--segment", "1").exitCode).isEqualTo(2);
     assertThat(requests.count()).isZero();
   }
 
@@ -131,6 +133,19 @@ class SyncProfilesIT {
 
     assertThat(again.exitCode).isZero();
     assertThat(again.out).contains("seen 3 = created 0 + already present 3");
+  }
+
+  @Test
+  void twoSegmentsTogetherCopyEveryUserOnce() {
+    String table = freshTable();
+
+    Run first = new Run(table, null, "--segment", "0/2", "--quiet");
+    Run second = new Run(table, null, "--segment", "1/2", "--quiet");
+
+    assertThat(first.exitCode).isZero();
+    assertThat(second.exitCode).isZero();
+    assertThat(profiles(table)).isEqualTo(3);
+    assertThat(first.out + second.out).doesNotContain("already present 1", "already present 2", "already present 3");
   }
 
   @Test

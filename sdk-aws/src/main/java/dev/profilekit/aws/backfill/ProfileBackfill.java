@@ -13,6 +13,9 @@ import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -86,6 +89,8 @@ public final class ProfileBackfill {
   private final ProfilePolicy policy;
   private final int maxRecordedFailures;
   private final Clock clock;
+  private final int segmentIndex;
+  private final int segmentCount;
 
   private ProfileBackfill(Builder builder) {
     this.cognito = builder.cognito;
@@ -103,6 +108,8 @@ public final class ProfileBackfill {
     this.policy = builder.policy;
     this.maxRecordedFailures = builder.maxRecordedFailures;
     this.clock = builder.clock;
+    this.segmentIndex = builder.segmentIndex;
+    this.segmentCount = builder.segmentCount;
   }
 
   /**
@@ -124,13 +131,19 @@ public final class ProfileBackfill {
    *     checkpoint then holds the last complete page, ready for {@link #resume()}
    */
   public BackfillSummary run() {
-    return execute(Optional.empty());
+    long startNanos = System.nanoTime();
+    SegmentRun whole = new SegmentRun(new PageOutcome(maxRecordedFailures));
+    for (String prefix : subPrefixes()) {
+      whole.add(execute(checkpointName(prefix), prefix, Optional.empty()));
+    }
+    return BackfillReports.summary(jobName, dryRun, whole.total, whole.pages, true, startNanos);
   }
 
   /**
    * Continues the job from its checkpoint, or runs it from the first page when it has none. A
    * job whose checkpoint says it completed returns that result at once; use {@link #run()} to
-   * start it over.
+   * start it over. A {@link Builder#segment(int, int) segment} resumes each of its {@code sub}
+   * prefixes from that prefix's own checkpoint.
    *
    * @return what the whole job did, including the runs before this one
    * @throws InvalidRequestException in a dry run, which keeps no checkpoint, or if the checkpoint
@@ -141,31 +154,78 @@ public final class ProfileBackfill {
     if (dryRun) {
       throw new InvalidRequestException("dryRun", RequestChecks.NO_RESUME, "a dry run keeps no checkpoint; run it from the start");
     }
-    Optional<BackfillCheckpoint> checkpoint = checkpoints.load(jobName);
-    if (checkpoint.isPresent() && !checkpoint.get().userPoolId().equals(userPoolId)) {
-      throw new InvalidRequestException("jobName", RequestChecks.SAME_USER_POOL,
-          "job '" + jobName + "' was started on another user pool; choose another job name or run it from the start");
+    long startNanos = System.nanoTime();
+    List<String> prefixes = subPrefixes();
+    List<Optional<BackfillCheckpoint>> saved = new ArrayList<>();
+    for (String prefix : prefixes) {
+      Optional<BackfillCheckpoint> checkpoint = checkpoints.load(checkpointName(prefix));
+      if (checkpoint.isPresent() && !checkpoint.get().userPoolId().equals(userPoolId)) {
+        throw new InvalidRequestException("jobName", RequestChecks.SAME_USER_POOL,
+            "job '" + jobName + "' was started on another user pool; choose another job name or run it from the start");
+      }
+      saved.add(checkpoint);
     }
-    return execute(checkpoint);
+    SegmentRun whole = new SegmentRun(new PageOutcome(maxRecordedFailures));
+    for (int i = 0; i < prefixes.size(); i++) {
+      whole.add(execute(checkpointName(prefixes.get(i)), prefixes.get(i), saved.get(i)));
+    }
+    return BackfillReports.summary(jobName, dryRun, whole.total, whole.pages, true, startNanos);
   }
 
-  private BackfillSummary execute(Optional<BackfillCheckpoint> from) {
+  /**
+   * The {@code sub} prefixes this job lists, one {@code ListUsers} listing each: none (the whole
+   * pool, one listing) unless the job is a segment. Cognito's {@code sub} is a lowercase UUID, so
+   * the sixteen hex digits split the pool into disjoint listings, and segment i of n takes the
+   * digits d with d mod n == i: n workers together list every user exactly once.
+   */
+  List<String> subPrefixes() {
+    if (segmentCount == 1) {
+      return Collections.singletonList(null);
+    }
+    List<String> prefixes = new ArrayList<>();
+    for (int digit = segmentIndex; digit < 16; digit += segmentCount) {
+      prefixes.add(Character.toString(Character.forDigit(digit, 16)));
+    }
+    return prefixes;
+  }
+
+  // Each prefix keeps its own checkpoint so that segments run by separate processes never share one.
+  private String checkpointName(String prefix) {
+    return prefix == null ? jobName : jobName + ".sub-" + prefix;
+  }
+
+  /** What one listing (or several, added up) did. */
+  private static final class SegmentRun {
+    private final PageOutcome total;
+    private long pages;
+
+    private SegmentRun(PageOutcome total) {
+      this.total = total;
+    }
+
+    private void add(SegmentRun other) {
+      total.addAll(other.total);
+      pages += other.pages;
+    }
+  }
+
+  private SegmentRun execute(String checkpointName, String subPrefix, Optional<BackfillCheckpoint> from) {
     long startNanos = System.nanoTime();
     Instant startedAt = from.map(BackfillCheckpoint::startedAt).orElse(clock.instant());
-    PageOutcome total = new PageOutcome(maxRecordedFailures);
-    long pages = 0;
+    SegmentRun run = new SegmentRun(new PageOutcome(maxRecordedFailures));
+    PageOutcome total = run.total;
     String token = null;
     if (from.isPresent()) {
       BackfillCheckpoint checkpoint = from.get();
       total.restore(checkpoint.created(), checkpoint.alreadyPresent(), checkpoint.skipped(), checkpoint.failed(), checkpoint.failures());
-      pages = checkpoint.pages();
+      run.pages = checkpoint.pages();
       if (checkpoint.completed()) {
-        return BackfillReports.summary(jobName, dryRun, total, pages, true, startNanos);
+        return run;
       }
       token = checkpoint.nextPaginationToken().orElse(null);
     }
     long seenBefore = total.seen();
-    Optional<Long> estimate = estimatedUsers();
+    Optional<Long> estimate = subPrefix == null ? estimatedUsers() : Optional.empty();
     RateLimiter limiter = new RateLimiter(requestsPerSecond);
     ExecutorService executor = Executors.newFixedThreadPool(writeConcurrency, new WriterThreads());
     ProfileStore store = ProfileStore.builder().dynamoDb(dynamoDb).tableName(tableName).policy(policy).build();
@@ -174,15 +234,15 @@ public final class ProfileBackfill {
       boolean last;
       do {
         limiter.acquire();
-        ListUsersResponse page = listUsers(token);
+        ListUsersResponse page = listUsers(token, subPrefix);
         total.addAll(writer.write(page.users(), maxRecordedFailures));
-        pages++;
+        run.pages++;
         token = page.paginationToken() == null || page.paginationToken().isEmpty() ? null : page.paginationToken();
         last = token == null;
         if (!dryRun) {
-          checkpoints.save(BackfillReports.checkpoint(jobName, userPoolId, total, pages, token, last, startedAt, clock.instant()));
+          checkpoints.save(BackfillReports.checkpoint(checkpointName, userPoolId, total, run.pages, token, last, startedAt, clock.instant()));
         }
-        listener.onProgress(BackfillReports.progress(dryRun, total, pages, total.seen() - seenBefore, startNanos, estimate));
+        listener.onProgress(BackfillReports.progress(dryRun, total, run.pages, total.seen() - seenBefore, startNanos, estimate));
       } while (!last);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -190,12 +250,14 @@ public final class ProfileBackfill {
     } finally {
       executor.shutdownNow();
     }
-    return BackfillReports.summary(jobName, dryRun, total, pages, true, startNanos);
+    return run;
   }
 
-  private ListUsersResponse listUsers(String token) {
+  private ListUsersResponse listUsers(String token, String subPrefix) {
+    // ListUsers' documented prefix filter ("starts with", ^=) on the searchable attribute sub.
+    String filterExpression = subPrefix == null ? null : "sub ^= \"" + subPrefix + "\"";
     try {
-      return cognito.listUsers(list -> list.userPoolId(userPoolId).limit(pageSize).paginationToken(token));
+      return cognito.listUsers(list -> list.userPoolId(userPoolId).limit(pageSize).paginationToken(token).filter(filterExpression));
     } catch (SdkException e) {
       throw CognitoErrors.map(CognitoOperation.LIST_USERS, e);
     }
@@ -234,8 +296,29 @@ public final class ProfileBackfill {
     private ProfilePolicy policy = ProfilePolicy.defaults();
     private int maxRecordedFailures = 100;
     private Clock clock = Clock.systemUTC();
+    private int segmentIndex;
+    private int segmentCount = 1;
 
     private Builder() {}
+
+    /**
+     * Makes this job segment {@code index} of {@code count}, so that {@code count} processes or
+     * machines, each with the same job name and its own segment, copy the pool in parallel: the
+     * segment lists only the users whose {@code sub} starts with a hex digit d with d mod count ==
+     * index ({@code ListUsers} filter {@code sub ^= "d"}, one listing per digit) and keeps one
+     * checkpoint per digit (job name plus {@code .sub-d}). The segments of one count are disjoint
+     * and together cover every user; each worker has its own {@link #requestsPerSecond(double)},
+     * so divide the pool's quota among them. Default 0 of 1: the whole pool in one listing.
+     *
+     * @param index 0 to count - 1
+     * @param count 1 to 16
+     * @return this builder
+     */
+    public Builder segment(int index, int count) {
+      this.segmentIndex = index;
+      this.segmentCount = count;
+      return this;
+    }
 
     /**
      * Sets the Cognito client that lists the users. Its retry policy applies to every call.
@@ -433,6 +516,16 @@ public final class ProfileBackfill {
       }
       if (maxRecordedFailures < 0 || maxRecordedFailures > 10_000) {
         throw new InvalidRequestException("maxRecordedFailures", RequestChecks.RANGE, "0 to 10000");
+      }
+      if (segmentCount < 1 || segmentCount > 16) {
+        throw new InvalidRequestException("segmentCount", RequestChecks.RANGE, "1 to 16");
+      }
+      if (segmentIndex < 0 || segmentIndex >= segmentCount) {
+        throw new InvalidRequestException("segmentIndex", RequestChecks.RANGE, "0 to segmentCount - 1");
+      }
+      // A checkpoint file holds one job's checkpoint; a segment keeps one per sub prefix.
+      if (segmentCount > 1 && checkpoints instanceof dev.profilekit.aws.backfill.internal.FileCheckpointStore) {
+        throw new InvalidRequestException("checkpointStore", RequestChecks.EXCLUSIVE, "a segmented job keeps its checkpoints in the table, not in a file");
       }
       RequestChecks.required(filter, "filter");
       RequestChecks.required(listener, "progressListener");
