@@ -34,6 +34,20 @@ public final class UserAdministration {
   }
 
   /**
+   * Checks the input of a group membership change ({@code addUserToGroup}, {@code
+   * removeUserFromGroup}) in the one order both implementations use: the user id first, then the
+   * group name, so that a call with both wrong reports {@code userId} on either implementation.
+   *
+   * @param userId the user's id
+   * @param groupName the group's name
+   * @throws InvalidRequestException for the first of the two that is missing or malformed
+   */
+  public static void membership(String userId, String groupName) {
+    UserIds.check(userId);
+    groupName(groupName);
+  }
+
+  /**
    * Checks that a new user can ever sign in: without an invitation, only the caller's temporary
    * password would let them, so one is required.
    *

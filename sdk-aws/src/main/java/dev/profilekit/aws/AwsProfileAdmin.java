@@ -152,13 +152,13 @@ final class AwsProfileAdmin implements ProfileAdmin {
 
   @Override
   public void addUserToGroup(String userId, String groupName) {
-    UserAdministration.groupName(groupName);
+    UserAdministration.membership(userId, groupName);
     forUser(userId, username -> users.addUserToGroup(username, groupName));
   }
 
   @Override
   public void removeUserFromGroup(String userId, String groupName) {
-    UserAdministration.groupName(groupName);
+    UserAdministration.membership(userId, groupName);
     forUser(userId, username -> users.removeUserFromGroup(username, groupName));
   }
 

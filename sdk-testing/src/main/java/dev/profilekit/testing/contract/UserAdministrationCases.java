@@ -202,4 +202,15 @@ public interface UserAdministrationCases extends ContractHarness {
         .isEqualTo("groupName");
     assertThat(service().admin().getUser(userId).groups()).isEmpty();
   }
+
+  @Test
+  default void aMembershipChangeWithBothUserIdAndGroupNameWrongReportsTheUserIdFirst() {
+    // One order on both implementations (UserAdministration.membership): the user, then the group.
+    for (String badUserId : new String[] {null, "has space"}) {
+      assertThat(thrown(InvalidRequestException.class, () -> service().admin().addUserToGroup(badUserId, "has space")).field())
+          .isEqualTo("userId");
+      assertThat(thrown(InvalidRequestException.class, () -> service().admin().removeUserFromGroup(badUserId, "")).field())
+          .isEqualTo("userId");
+    }
+  }
 }

@@ -12,6 +12,7 @@ import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.UserAdministration;
 import dev.profilekit.internal.UserIds;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -137,13 +138,13 @@ public final class InMemoryAdmin implements ProfileAdmin {
 
   @Override
   public void addUserToGroup(String userId, String groupName) {
-    UserIds.check(userId);
+    UserAdministration.membership(userId, groupName);
     directory.setMembership(userId, groupName, true);
   }
 
   @Override
   public void removeUserFromGroup(String userId, String groupName) {
-    UserIds.check(userId);
+    UserAdministration.membership(userId, groupName);
     directory.setMembership(userId, groupName, false);
   }
 
