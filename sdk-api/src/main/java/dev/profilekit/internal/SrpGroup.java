@@ -4,10 +4,15 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -42,6 +47,10 @@ public final class SrpGroup {
   private static final byte[] KEY_INFO = "Caldera Derived Key\u0001".getBytes(StandardCharsets.UTF_8);
   private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
   private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+
+  private static final Pattern TIMESTAMP = Pattern.compile(
+      "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ([1-9]|[12][0-9]|3[01]) "
+          + "([01][0-9]|2[0-3]):([0-5][0-9]):([0-5][0-9]) UTC ([0-9]{4})");
 
   private SrpGroup() {}
 
@@ -97,6 +106,47 @@ public final class SrpGroup {
   }
 
   /**
+   * Returns the client's premaster secret {@code S = (B - k * g^x) ^ (a + u * x) mod N}.
+   *
+   * @param serverValue B
+   * @param privateKey x
+   * @param clientSecret a
+   * @param scrambler u
+   * @return S
+   */
+  public static BigInteger clientPremaster(BigInteger serverValue, BigInteger privateKey, BigInteger clientSecret,
+      BigInteger scrambler) {
+    BigInteger base = serverValue.subtract(K.multiply(G.modPow(privateKey, N))).mod(N);
+    return base.modPow(clientSecret.add(scrambler.multiply(privateKey)), N);
+  }
+
+  /**
+   * Returns the server's public value {@code B = (k * v + g^b) mod N}.
+   *
+   * @param verifier v
+   * @param serverSecret b
+   * @return B
+   */
+  public static BigInteger serverPublicValue(BigInteger verifier, BigInteger serverSecret) {
+    return K.multiply(verifier).add(G.modPow(serverSecret, N)).mod(N);
+  }
+
+  /**
+   * Returns the server's premaster secret {@code S = (A * v^u) ^ b mod N}, equal to the client's
+   * when the client knew the password behind v.
+   *
+   * @param clientValue A
+   * @param verifier v
+   * @param serverSecret b
+   * @param scrambler u
+   * @return S
+   */
+  public static BigInteger serverPremaster(BigInteger clientValue, BigInteger verifier, BigInteger serverSecret,
+      BigInteger scrambler) {
+    return clientValue.multiply(verifier.modPow(scrambler, N)).mod(N).modPow(serverSecret, N);
+  }
+
+  /**
    * Derives the 16-byte key both sides share from the premaster secret S and u (HKDF-SHA256).
    *
    * @param premasterSecret S
@@ -148,6 +198,34 @@ public final class SrpGroup {
     ZonedDateTime utc = instant.atZone(ZoneOffset.UTC);
     return DAYS[utc.getDayOfWeek().getValue() - 1] + " " + MONTHS[utc.getMonthValue() - 1] + " " + utc.getDayOfMonth() + " "
         + twoDigits(utc.getHour()) + ":" + twoDigits(utc.getMinute()) + ":" + twoDigits(utc.getSecond()) + " UTC " + utc.getYear();
+  }
+
+  /**
+   * Reads a {@code TIMESTAMP} in exactly the form {@link #timestamp(Instant)} writes: a padded
+   * day of month ({@code Dec 01}), a local time zone, another language or a day name that does
+   * not match the date are refused, as the server refuses a claim made over them.
+   *
+   * @param text the timestamp as sent
+   * @return the instant, or empty when the text is not in that form
+   */
+  public static Optional<Instant> parseTimestamp(String text) {
+    if (text == null || text.length() > 40) {
+      return Optional.empty();
+    }
+    Matcher m = TIMESTAMP.matcher(text);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int month = List.of(MONTHS).indexOf(m.group(2)) + 1;
+    Instant instant;
+    try {
+      instant = ZonedDateTime.of(Integer.parseInt(m.group(7)), month, Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)),
+          Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), 0, ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException impossible) {
+      return Optional.empty();
+    }
+    // Round trip: catches a day name that does not belong to the date.
+    return timestamp(instant).equals(text) ? Optional.of(instant) : Optional.empty();
   }
 
   /**

@@ -44,6 +44,21 @@ class SrpGroupTest {
   }
 
   @Test
+  void parseTimestampReadsExactlyTheFormTimestampWrites() {
+    Instant instant = Instant.parse("2026-12-01T09:05:03Z");
+    assertThat(SrpGroup.parseTimestamp("Tue Dec 1 09:05:03 UTC 2026")).contains(instant);
+    assertThat(SrpGroup.parseTimestamp(SrpGroup.timestamp(Instant.parse("2028-02-29T23:59:59Z"))))
+        .contains(Instant.parse("2028-02-29T23:59:59Z"));
+    assertThat(SrpGroup.parseTimestamp("Tue Dec 01 09:05:03 UTC 2026")).as("padded day").isEmpty();
+    assertThat(SrpGroup.parseTimestamp("Wed Dec 1 09:05:03 UTC 2026")).as("wrong day name").isEmpty();
+    assertThat(SrpGroup.parseTimestamp("Tue Dec 1 09:05:03 JST 2026")).as("another zone").isEmpty();
+    assertThat(SrpGroup.parseTimestamp("火 12月 1 09:05:03 UTC 2026")).as("Japanese names").isEmpty();
+    assertThat(SrpGroup.parseTimestamp("Tue Feb 30 09:05:03 UTC 2026")).as("no such date").isEmpty();
+    assertThat(SrpGroup.parseTimestamp("Tue Dec 1 9:05:03 UTC 2026")).as("unpadded hour").isEmpty();
+    assertThat(SrpGroup.parseTimestamp(null)).isEmpty();
+  }
+
+  @Test
   void poolNameIsThePartAfterTheUnderscore() {
     assertThat(SrpGroup.poolName("eu-west-1_AbCdEf123")).isEqualTo("AbCdEf123");
     assertThatThrownBy(() -> SrpGroup.poolName("no-underscore")).isInstanceOf(IllegalArgumentException.class);

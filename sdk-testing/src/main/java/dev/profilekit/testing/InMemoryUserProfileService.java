@@ -49,7 +49,7 @@ import java.util.UUID;
 
 /**
  * A complete {@link UserProfileService} in memory, for tests: sign-up with confirmation codes,
- * password sign-in with hashed passwords, real RS256 tokens in Cognito's shape, refresh and
+ * password sign-in by SRP against stored verifiers (as Cognito), real RS256 tokens in Cognito's shape, refresh and
  * revocation, federated sign-in with state, nonce and PKCE, and a profile store with the same
  * fallback, patch, version and admin-only rules as the AWS implementation. It passes the same
  * {@link UserProfileServiceContract}.
@@ -80,7 +80,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private InMemoryUserProfileService(InMemoryServiceSettings settings) {
     this.settings = settings;
     Clock clock = settings.clock();
-    this.directory = new UserDirectory(clock, settings.fixedConfirmationCodeOrNull());
+    this.directory = new UserDirectory(clock, settings.fixedConfirmationCodeOrNull(), UserDirectory.poolNameOf(settings.issuer()));
     this.fallbacks = new FallbackProfiles(
         settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
@@ -132,7 +132,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
         ? List.of(LinkedIdentity.builder().provider(user.provider()).providerUserId(user.providerUserId()).linkedAt(now).build())
         : List.of();
     PasswordHasher.PasswordHash hash = federated ? null
-        : PasswordHasher.hash(user.temporaryPasswordValue().orElse(user.password()));
+        : directory.hashPassword(userId, user.temporaryPasswordValue().orElse(user.password()));
     UserRecord record = directory.seed(new UserRecord(userId, username, attributes, hash, user.confirmed(),
         user.temporaryPasswordValue().isPresent(), user.provider(), identities, user.groupNames(), now, null, null, true, false));
     String password = federated || user.temporaryPasswordValue().isPresent() ? null : user.password();

@@ -2,6 +2,7 @@ package dev.profilekit.aws.cognito;
 
 import dev.profilekit.ChallengeSession;
 import dev.profilekit.ProfileKitException;
+import dev.profilekit.internal.SrpClient;
 import dev.profilekit.internal.SrpGroup;
 import java.security.SecureRandom;
 import java.util.HashMap;

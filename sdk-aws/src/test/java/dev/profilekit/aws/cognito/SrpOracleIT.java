@@ -2,6 +2,7 @@ package dev.profilekit.aws.cognito;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.profilekit.internal.SrpClient;
 import dev.profilekit.internal.SrpGroup;
 import java.math.BigInteger;
 import java.time.Instant;

@@ -1,87 +1,105 @@
 package dev.profilekit.testing.internal;
 
-import java.security.GeneralSecurityException;
+import dev.profilekit.internal.SrpGroup;
+import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.security.spec.KeySpec;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Hashes passwords with PBKDF2-HMAC-SHA256 and a random salt, so that the in-memory service never
- * holds a password in clear (a heap dump or a debugger shows only hashes).
+ * Keeps what Cognito keeps of a password: an SRP verifier {@code v = g^x mod N} with {@code x =
+ * H(salt | H(poolName | userId | ":" | password))} and a random 16-byte salt per password
+ * ({@link SrpGroup}, the math the AWS client uses). The in-memory service never holds a password
+ * in clear (a heap dump or a debugger shows only verifiers), and SRP sign-in needs nothing else:
+ * the server's half of the exchange is computed from {@code v}.
  *
- * <p>The iteration count is far below what production storage needs on purpose: this is a test
- * double, and sign-ins must stay cheap in suites that sign in hundreds of times.
+ * <p>The user id hashed is the user's {@code sub}, which the fake sends as {@code
+ * USER_ID_FOR_SRP}, as Cognito does for a pool signing in by email; it never changes, so neither
+ * does the verifier when the email does.
  */
 public final class PasswordHasher {
 
-  private static final int ITERATIONS = 1_000;
-  private static final int KEY_BITS = 256;
   private static final SecureRandom RANDOM = new SecureRandom();
-  /** Verified against for unknown users, so both failures cost the same. */
-  private static final PasswordHash DUMMY = hash("not-a-real-password".toCharArray());
+  /** Checked against for unknown users, so both failures cost the same. */
+  private static final PasswordHash DUMMY = hash("Dummy", "unknown-user", "not-a-real-password");
 
   private PasswordHasher() {}
 
-  /** A salted hash; holds no part of the password. */
+  /** A salted SRP verifier; holds no part of the password. */
   public static final class PasswordHash {
-    private final byte[] salt;
-    private final byte[] hash;
+    private final String poolName;
+    private final String userIdForSrp;
+    private final BigInteger salt;
+    private final BigInteger verifier;
 
-    private PasswordHash(byte[] salt, byte[] hash) {
+    private PasswordHash(String poolName, String userIdForSrp, BigInteger salt, BigInteger verifier) {
+      this.poolName = poolName;
+      this.userIdForSrp = userIdForSrp;
       this.salt = salt;
-      this.hash = hash;
+      this.verifier = verifier;
+    }
+
+    /**
+     * Returns the user id the verifier was computed over, sent as {@code USER_ID_FOR_SRP}.
+     *
+     * @return the user id
+     */
+    public String userIdForSrp() {
+      return userIdForSrp;
+    }
+
+    /**
+     * Returns the salt, as the hex sent in {@code SALT}.
+     *
+     * @return the salt in hex
+     */
+    public String saltHex() {
+      return salt.toString(16);
+    }
+
+    /**
+     * Returns the verifier v.
+     *
+     * @return v
+     */
+    public BigInteger verifier() {
+      return verifier;
     }
 
     @Override
     public String toString() {
-      return "PasswordHash[PBKDF2WithHmacSHA256]";
+      return "PasswordHash[SRP verifier]";
     }
   }
 
   /**
-   * Hashes a password with a fresh salt.
+   * Computes the verifier of a password with a fresh salt.
    *
+   * @param poolName the pool name SRP hashes
+   * @param userIdForSrp the user's {@code USER_ID_FOR_SRP}
    * @param password the password
-   * @return the hash
+   * @return the verifier
    */
-  public static PasswordHash hash(char[] password) {
-    byte[] salt = new byte[16];
-    RANDOM.nextBytes(salt);
-    return new PasswordHash(salt, derive(password, salt));
+  public static PasswordHash hash(String poolName, String userIdForSrp, String password) {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    BigInteger salt = new BigInteger(1, bytes);
+    BigInteger verifier = SrpGroup.verifier(SrpGroup.privateKey(poolName, userIdForSrp, password, salt));
+    return new PasswordHash(poolName, userIdForSrp, salt, verifier);
   }
 
   /**
-   * Hashes a password with a fresh salt.
-   *
-   * @param password the password
-   * @return the hash
-   */
-  public static PasswordHash hash(String password) {
-    return hash(password.toCharArray());
-  }
-
-  /**
-   * Checks a password against a hash in constant time; a null hash (unknown user) still costs one
-   * derivation and never matches.
+   * Checks a password against a verifier in constant time, as a password sent in clear is checked
+   * ({@code changePassword}'s current password); a null verifier (unknown user) still costs one
+   * exponentiation and never matches.
    *
    * @param password the candidate password
-   * @param expected the stored hash, or null
+   * @param expected the stored verifier, or null
    * @return true when the password matches
    */
   public static boolean matches(String password, PasswordHash expected) {
     PasswordHash against = expected == null ? DUMMY : expected;
-    boolean equal = MessageDigest.isEqual(derive(password.toCharArray(), against.salt), against.hash);
+    BigInteger candidate = SrpGroup.verifier(SrpGroup.privateKey(against.poolName, against.userIdForSrp, password, against.salt));
+    boolean equal = MessageDigest.isEqual(candidate.toByteArray(), against.verifier.toByteArray());
     return expected != null && equal;
-  }
-
-  private static byte[] derive(char[] password, byte[] salt) {
-    try {
-      KeySpec spec = new PBEKeySpec(password, salt, ITERATIONS, KEY_BITS);
-      return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every Java runtime", e);
-    }
   }
 }

@@ -16,8 +16,13 @@ import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.SrpClient;
+import dev.profilekit.internal.SrpGroup;
+import dev.profilekit.internal.SrpServer;
 import dev.profilekit.internal.UserAdministration;
 import dev.profilekit.testing.internal.UserRecord.IssuedCode;
+import java.math.BigInteger;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +38,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
- * The in-memory user pool: users, their hashed passwords and the codes sent to them, with
- * Cognito's rules (default password policy, code lifetimes, the same error for an unknown user
- * and a wrong password). Writes are serialised; reads are lock-free.
+ * The in-memory user pool: users, their passwords' SRP verifiers ({@link PasswordHasher}) and the
+ * codes sent to them, with Cognito's rules (default password policy, code lifetimes, the same
+ * error for an unknown user and a wrong password). Writes are serialised; reads are lock-free.
+ *
+ * <p>Password sign-in is Cognito's SRP: the server's half ({@link #initiateSrp}, {@link
+ * #answerPasswordVerifier}) answers {@code SRP_A} with a {@code PASSWORD_VERIFIER} challenge and
+ * checks the {@code PASSWORD_CLAIM_SIGNATURE}; {@link #authenticate} runs the AWS client's half
+ * ({@link SrpClient}) against it.
  */
 public final class UserDirectory {
 
@@ -48,6 +58,31 @@ public final class UserDirectory {
 
   private record PendingChallenge(String userId, String username, Instant expiresAt) {}
 
+  /** An open {@code PASSWORD_VERIFIER} challenge; userId is null for an unknown user. */
+  private record PendingVerifier(String userId, String userIdForSrp, String srpA, SrpServer server, String secretBlock,
+      Instant expiresAt) {}
+
+  /**
+   * What the server answers {@code SRP_A} with, as Cognito's {@code PASSWORD_VERIFIER} challenge
+   * parameters, and the challenge session.
+   *
+   * @param userIdForSrp {@code USER_ID_FOR_SRP}
+   * @param salt {@code SALT}, hex
+   * @param srpB {@code SRP_B}, hex
+   * @param secretBlock {@code SECRET_BLOCK}, base64
+   * @param session the session to answer with
+   */
+  public record PasswordVerifierChallenge(String userIdForSrp, String salt, String srpB, String secretBlock, String session) {
+    @Override
+    public String toString() {
+      return "PasswordVerifierChallenge[" + userIdForSrp + ", ****]";
+    }
+  }
+
+  /** The pool name of a directory built without one: the default test issuer's. */
+  public static final String DEFAULT_POOL_NAME = "PrOfIlEkT";
+  private static final SecureRandom RANDOM = new SecureRandom();
+
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
 
   private final ConcurrentHashMap<String, UserRecord> byUsername = new ConcurrentHashMap<>();
@@ -55,20 +90,71 @@ public final class UserDirectory {
   private final ConcurrentHashMap<String, String> confirmationOutbox = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> resetOutbox = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, PendingChallenge> challenges = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, PendingVerifier> verifiers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> invitationOutbox = new ConcurrentHashMap<>();
   private final Set<String> groups = ConcurrentHashMap.newKeySet();
   private final Clock clock;
   private final String fixedCode;
+  private final String poolName;
 
   /**
-   * Creates an empty directory.
+   * Creates an empty directory of the pool {@link #DEFAULT_POOL_NAME}.
    *
    * @param clock the clock codes expire by
    * @param fixedCode the code every confirmation and reset sends, or null for random six digits
    */
   public UserDirectory(Clock clock, String fixedCode) {
+    this(clock, fixedCode, DEFAULT_POOL_NAME);
+  }
+
+  /**
+   * Creates an empty directory.
+   *
+   * @param clock the clock codes and challenges expire by
+   * @param fixedCode the code every confirmation and reset sends, or null for random six digits
+   * @param poolName the pool name SRP hashes ({@link #poolNameOf(String)})
+   */
+  public UserDirectory(Clock clock, String fixedCode, String poolName) {
     this.clock = clock;
     this.fixedCode = fixedCode;
+    this.poolName = poolName;
+  }
+
+  /**
+   * Returns the pool name SRP hashes for an issuer: the part after the underscore of its last
+   * path segment ({@code PrOfIlEkT} for {@code .../us-east-1_PrOfIlEkT}), or the whole segment
+   * when it has none.
+   *
+   * @param issuer the user pool's issuer URL
+   * @return the pool name
+   */
+  public static String poolNameOf(String issuer) {
+    String segment = issuer.substring(issuer.lastIndexOf('/') + 1);
+    int underscore = segment.indexOf('_');
+    if (segment.isEmpty()) {
+      return DEFAULT_POOL_NAME;
+    }
+    return underscore >= 0 && underscore < segment.length() - 1 ? SrpGroup.poolName(segment) : segment;
+  }
+
+  /**
+   * Returns the pool name SRP hashes.
+   *
+   * @return the pool name
+   */
+  public String poolName() {
+    return poolName;
+  }
+
+  /**
+   * Computes what the directory keeps of a user's password: its SRP verifier.
+   *
+   * @param userId the user's id ({@code USER_ID_FOR_SRP})
+   * @param password the password
+   * @return the verifier
+   */
+  public PasswordHasher.PasswordHash hashPassword(String userId, String password) {
+    return PasswordHasher.hash(poolName, userId, password);
   }
 
   /**
@@ -90,7 +176,8 @@ public final class UserDirectory {
     request.familyName().ifPresent(v -> attributes.put("family_name", v));
     request.displayName().ifPresent(v -> attributes.put("name", v));
     request.locale().ifPresent(v -> attributes.put("locale", v));
-    UserRecord user = new UserRecord(UUID.randomUUID().toString(), username, attributes, PasswordHasher.hash(request.password()),
+    String userId = UUID.randomUUID().toString();
+    UserRecord user = new UserRecord(userId, username, attributes, hashPassword(userId, request.password()),
         false, false, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null, true, false);
     store(user);
     sendConfirmationCode(user);
@@ -140,7 +227,8 @@ public final class UserDirectory {
     request.givenName().ifPresent(v -> attributes.put("given_name", v));
     request.familyName().ifPresent(v -> attributes.put("family_name", v));
     request.displayName().ifPresent(v -> attributes.put("name", v));
-    UserRecord user = store(new UserRecord(UUID.randomUUID().toString(), username, attributes, PasswordHasher.hash(temporaryPassword),
+    String userId = UUID.randomUUID().toString();
+    UserRecord user = store(new UserRecord(userId, username, attributes, hashPassword(userId, temporaryPassword),
         true, true, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null, true, false));
     if (request.sendInvitation()) {
       invitationOutbox.put(key(username), temporaryPassword);
@@ -253,15 +341,40 @@ public final class UserDirectory {
   }
 
   /**
-   * Checks a password sign-in.
+   * Checks a password sign-in by SRP, as the AWS client signs in ({@code USER_SRP_AUTH}): the
+   * client's half ({@link SrpClient}, the same code) proves the password to this directory's
+   * server half; the password itself is never compared.
    *
    * @param username the email
    * @param password the password
    * @return the user, who may still have to change a temporary password
    */
   public UserRecord authenticate(String username, String password) {
-    UserRecord user = byUsername.get(key(required("username", username)));
+    required("username", username);
     required("password", password);
+    SrpClient client = SrpClient.start(RANDOM);
+    PasswordVerifierChallenge challenge = initiateSrp(username, client.publicValueHex());
+    SrpClient.PasswordClaim claim = client.claim(poolName, challenge.userIdForSrp(), password, challenge.salt(), challenge.srpB(),
+        challenge.secretBlock(), clock.instant());
+    return answerPasswordVerifier(challenge.session(), challenge.userIdForSrp(), challenge.secretBlock(), claim.timestamp(),
+        claim.signature());
+  }
+
+  /**
+   * Answers {@code InitiateAuth} with {@code USER_SRP_AUTH}: a {@code PASSWORD_VERIFIER}
+   * challenge with the user's salt, a fresh {@code SRP_B} and {@code SECRET_BLOCK}. An unknown
+   * user gets a challenge too (over a verifier no password matches), so that, as on Cognito with
+   * user existence errors prevented, only the answer fails, the same way as a wrong password.
+   *
+   * @param username the email
+   * @param srpA the client's {@code SRP_A}, hex
+   * @return the challenge
+   * @throws UserDisabledException if an administrator disabled the user
+   * @throws PasswordResetRequiredException if an administrator reset the password
+   */
+  public PasswordVerifierChallenge initiateSrp(String username, String srpA) {
+    UserRecord user = byUsername.get(key(required("username", username)));
+    required("srpA", srpA);
     // As Cognito: a disabled user, or one whose password an administrator reset, is told so
     // whatever password they gave.
     if (user != null && !user.enabled()) {
@@ -270,7 +383,47 @@ public final class UserDirectory {
     if (user != null && user.passwordResetRequired()) {
       throw new PasswordResetRequiredException("An administrator reset the password: confirmForgotPassword with the code sent to the user");
     }
-    if (!PasswordHasher.matches(password, user == null ? null : user.passwordHash())) {
+    PasswordHasher.PasswordHash hash = user == null ? null : user.passwordHash();
+    String userIdForSrp = hash == null ? username : hash.userIdForSrp();
+    // An unknown user's salt and verifier are random: no password matches them.
+    String salt = hash == null ? new BigInteger(128, RANDOM).toString(16) : hash.saltHex();
+    BigInteger verifier = hash == null ? SrpGroup.G.modPow(new BigInteger(256, RANDOM), SrpGroup.N) : hash.verifier();
+    SrpServer server = SrpServer.start(verifier, RANDOM);
+    byte[] block = new byte[64];
+    RANDOM.nextBytes(block);
+    String secretBlock = java.util.Base64.getEncoder().encodeToString(block);
+    String session = Secrets.randomToken(48);
+    verifiers.put(Secrets.s256(session), new PendingVerifier(hash == null ? null : user.userId(), userIdForSrp, srpA, server,
+        secretBlock, clock.instant().plus(CHALLENGE_LIFETIME)));
+    return new PasswordVerifierChallenge(userIdForSrp, salt, server.publicValueHex(), secretBlock, session);
+  }
+
+  /**
+   * Answers {@code RespondToAuthChallenge} with {@code PASSWORD_VERIFIER}: checks the claim
+   * against the challenge the session names (once: a session is used up by its answer).
+   *
+   * @param session the challenge session
+   * @param userIdForSrp the {@code USERNAME} of the answer (Cognito wants {@code USER_ID_FOR_SRP})
+   * @param secretBlock {@code PASSWORD_CLAIM_SECRET_BLOCK}
+   * @param timestamp {@code TIMESTAMP}
+   * @param signature {@code PASSWORD_CLAIM_SIGNATURE}
+   * @return the user, who may still have to change a temporary password
+   * @throws InvalidCredentialsException for a wrong password, an unknown user, or a session that
+   *     is unknown, used or expired
+   * @throws UserNotConfirmedException for the right password of an unconfirmed user
+   */
+  public UserRecord answerPasswordVerifier(String session, String userIdForSrp, String secretBlock, String timestamp,
+      String signature) {
+    PendingVerifier pending = verifiers.remove(Secrets.s256(required("session", session)));
+    if (pending == null || !clock.instant().isBefore(pending.expiresAt())) {
+      throw new InvalidCredentialsException("The challenge session is invalid or expired");
+    }
+    UserRecord user = pending.userId() == null ? null : byId.get(pending.userId());
+    boolean proven = pending.server().verifies(pending.srpA(), poolName, pending.userIdForSrp(), pending.secretBlock(), timestamp,
+        signature)
+        && Secrets.constantTimeEquals(pending.userIdForSrp(), required("userIdForSrp", userIdForSrp))
+        && Secrets.constantTimeEquals(pending.secretBlock(), required("secretBlock", secretBlock));
+    if (!proven || user == null || user.passwordHash() == null) {
       throw new InvalidCredentialsException("Incorrect username or password");
     }
     if (!user.confirmed()) {
@@ -312,7 +465,7 @@ public final class UserDirectory {
       // Told apart from an invalid session, as Cognito's "session is expired" message tells it apart.
       throw new ChallengeExpiredException("The sign-in challenge expired: sign in again");
     }
-    return store(user.withPassword(PasswordHasher.hash(newPassword), false));
+    return store(user.withPassword(hashPassword(user.userId(), newPassword), false));
   }
 
   /**
@@ -344,7 +497,7 @@ public final class UserDirectory {
       throw new InvalidCodeException("The reset code is wrong or expired");
     }
     checkCode(user.resetCode(), code, "reset");
-    store(user.withPassword(PasswordHasher.hash(newPassword), false));
+    store(user.withPassword(hashPassword(user.userId(), newPassword), false));
   }
 
   /**
@@ -361,7 +514,7 @@ public final class UserDirectory {
       throw new InvalidCredentialsException("Incorrect password");
     }
     checkPassword(newPassword);
-    store(user.withPassword(PasswordHasher.hash(newPassword), false));
+    store(user.withPassword(hashPassword(user.userId(), newPassword), false));
   }
 
   /**
@@ -377,6 +530,7 @@ public final class UserDirectory {
       resetOutbox.remove(key(user.username()));
       invitationOutbox.remove(key(user.username()));
       challenges.values().removeIf(pending -> pending.userId().equals(userId));
+      verifiers.values().removeIf(pending -> userId.equals(pending.userId()));
     }
   }
 

@@ -1,7 +1,6 @@
-package dev.profilekit.aws.cognito;
+package dev.profilekit.internal;
 
 import dev.profilekit.ProfileKitException;
-import dev.profilekit.internal.SrpGroup;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -10,15 +9,22 @@ import java.time.Instant;
  * The client's half of one SRP exchange with Cognito: a fresh secret {@code a}, the public value
  * {@code A = g^a} sent as {@code SRP_A}, and the password claim computed from what Cognito
  * answers ({@code SALT}, {@code SRP_B}, {@code SECRET_BLOCK}). The password never leaves the
- * client. The group, hashing and key derivation are {@link SrpGroup}'s, shared with the fake's
- * server side.
+ * client. The group, hashing and key derivation are {@link SrpGroup}'s; the server's half is
+ * {@link SrpServer}.
  *
- * <p>One instance serves one exchange; {@code a} is never exposed.
+ * <p>Used by the AWS implementation against Cognito, and by the in-memory fake, whose password
+ * sign-in runs this same client against its own server half, so both sign in by one code path.
+ * One instance serves one exchange; {@code a} is never exposed.
  */
-final class SrpClient {
+public final class SrpClient {
 
-  /** What the client sends with {@code PASSWORD_VERIFIER}: the timestamp and the signature over it. */
-  record PasswordClaim(String timestamp, String signature) {
+  /**
+   * What the client sends with {@code PASSWORD_VERIFIER}: the timestamp and the signature over it.
+   *
+   * @param timestamp {@code TIMESTAMP}, as {@link SrpGroup#timestamp} formats it
+   * @param signature {@code PASSWORD_CLAIM_SIGNATURE}, base64
+   */
+  public record PasswordClaim(String timestamp, String signature) {
     @Override
     public String toString() {
       return "PasswordClaim[timestamp=" + timestamp + ", signature=****]";
@@ -36,8 +42,11 @@ final class SrpClient {
   /**
    * Starts an exchange with a random secret of 1024 bits, as {@code amazon-cognito-identity-js}
    * draws it (128 random bytes, reduced mod N).
+   *
+   * @param random the source of the secret
+   * @return the client's half
    */
-  static SrpClient start(SecureRandom random) {
+  public static SrpClient start(SecureRandom random) {
     BigInteger secret;
     do {
       byte[] bytes = new byte[128];
@@ -47,16 +56,26 @@ final class SrpClient {
     return new SrpClient(secret);
   }
 
-  /** Starts an exchange with a chosen secret: for the byte-for-byte vectors only. */
-  static SrpClient withSecret(BigInteger secret) {
+  /**
+   * Starts an exchange with a chosen secret: for the byte-for-byte vectors only.
+   *
+   * @param secret a, in [1, N)
+   * @return the client's half
+   * @throws IllegalArgumentException if the secret is out of range
+   */
+  public static SrpClient withSecret(BigInteger secret) {
     if (secret.signum() <= 0 || secret.compareTo(SrpGroup.N) >= 0) {
       throw new IllegalArgumentException("the SRP secret must be in [1, N)");
     }
     return new SrpClient(secret);
   }
 
-  /** The public value A, as the hex Cognito expects in {@code SRP_A}. */
-  String publicValueHex() {
+  /**
+   * Returns the public value A, as the hex Cognito expects in {@code SRP_A}.
+   *
+   * @return A in hex
+   */
+  public String publicValueHex() {
     return publicValue.toString(16);
   }
 
@@ -70,10 +89,11 @@ final class SrpClient {
    * @param serverValueHex {@code SRP_B}
    * @param secretBlock {@code SECRET_BLOCK}
    * @param now the instant the claim is made
+   * @return the timestamp and signature to send
    * @throws ProfileKitException if the server's values are unusable (B or u is zero mod N:
    *     a server that sends them is not Cognito, and answering would leak the session key)
    */
-  PasswordClaim claim(String poolName, String userIdForSrp, String password, String saltHex, String serverValueHex,
+  public PasswordClaim claim(String poolName, String userIdForSrp, String password, String saltHex, String serverValueHex,
       String secretBlock, Instant now) {
     BigInteger b = parseHex(serverValueHex, "SRP_B");
     BigInteger salt = parseHex(saltHex, "SALT");
@@ -85,9 +105,7 @@ final class SrpClient {
       throw new ProfileKitException("The SRP scrambling parameter is zero; refusing to answer the challenge");
     }
     BigInteger x = SrpGroup.privateKey(poolName, userIdForSrp, password, salt);
-    // S = (B - k * g^x) ^ (a + u * x) mod N
-    BigInteger base = b.subtract(SrpGroup.K.multiply(SrpGroup.G.modPow(x, SrpGroup.N))).mod(SrpGroup.N);
-    BigInteger premaster = base.modPow(secret.add(u.multiply(x)), SrpGroup.N);
+    BigInteger premaster = SrpGroup.clientPremaster(b, x, secret, u);
     byte[] key = SrpGroup.sessionKey(premaster, u);
     String timestamp = SrpGroup.timestamp(now);
     String signature;
