@@ -621,7 +621,7 @@ public final class AwsUserProfileService implements UserProfileService {
      * Builds the service.
      *
      * @return the service
-     * @throws IllegalStateException naming the first missing or invalid setting
+     * @throws dev.profilekit.InvalidRequestException naming the first missing or invalid setting
      */
     public AwsUserProfileService build() {
       return new AwsUserProfileService(ServiceWiring.wire(this));

@@ -279,7 +279,7 @@ public final class InMemoryServiceSettings {
      * Builds the service.
      *
      * @return the service
-     * @throws IllegalStateException naming the first missing or invalid setting
+     * @throws dev.profilekit.InvalidRequestException naming the first missing or invalid setting
      */
     public InMemoryUserProfileService build() {
       // Builders fail one way (docs/decisions.md): the setting's name and a shared rule, as the AWS builders do.

@@ -423,8 +423,7 @@ public final class CognitoAuth {
      * Builds the client of Cognito.
      *
      * @return the instance
-     * @throws NullPointerException naming the missing setting
-     * @throws IllegalArgumentException if a setting is out of range
+     * @throws dev.profilekit.InvalidRequestException naming the first missing or invalid setting
      */
     public CognitoAuth build() {
       RequestChecks.required(cognito, "cognito");

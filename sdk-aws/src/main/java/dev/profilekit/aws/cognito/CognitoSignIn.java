@@ -269,8 +269,7 @@ public final class CognitoSignIn {
      * Builds the sign-in.
      *
      * @return the instance
-     * @throws NullPointerException naming the missing setting
-     * @throws IllegalArgumentException if a setting is invalid
+     * @throws dev.profilekit.InvalidRequestException naming the first missing or invalid setting
      */
     public CognitoSignIn build() {
       RequestChecks.required(cognito, "cognito");

@@ -654,8 +654,7 @@ public final class ProfileStore {
      * Builds the store.
      *
      * @return the store
-     * @throws NullPointerException naming the missing setting
-     * @throws IllegalArgumentException if the table name is blank
+     * @throws dev.profilekit.InvalidRequestException naming the first missing or invalid setting
      */
     public ProfileStore build() {
       RequestChecks.required(dynamoDb, "dynamoDb");

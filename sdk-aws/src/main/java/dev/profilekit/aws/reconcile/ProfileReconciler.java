@@ -271,7 +271,7 @@ public final class ProfileReconciler {
      * Builds the job.
      *
      * @return the job
-     * @throws IllegalStateException naming the first missing or invalid setting
+     * @throws dev.profilekit.InvalidRequestException naming the first missing or invalid setting
      */
     public ProfileReconciler build() {
       RequestChecks.required(cognito, "cognito");
