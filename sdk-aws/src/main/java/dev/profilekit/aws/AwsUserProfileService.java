@@ -28,6 +28,7 @@ import dev.profilekit.aws.dynamodb.ProfileStore;
 import dev.profilekit.aws.dynamodb.StoredItem;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.aws.jwt.RevocationCache;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RequestChecks;
@@ -359,7 +360,7 @@ public final class AwsUserProfileService implements UserProfileService {
     ProfilePolicy policy = ProfilePolicy.defaults();
     boolean writeFallbackOnRead;
     boolean revocationChecks = true;
-    Duration revocationStaleness = Duration.ofSeconds(5);
+    Duration revocationStaleness = RevocationCache.DEFAULT_STALENESS;
     boolean consistentReads = true;
     int minimumPasswordLength = 8;
     PasswordAuthFlow passwordFlow = PasswordAuthFlow.USER_SRP_AUTH;

@@ -132,11 +132,8 @@ public final class ProfileBackfill {
    */
   public BackfillSummary run() {
     long startNanos = System.nanoTime();
-    SegmentRun whole = new SegmentRun(new PageOutcome(maxRecordedFailures));
-    for (String prefix : subPrefixes()) {
-      whole.add(execute(checkpointName(prefix), prefix, Optional.empty()));
-    }
-    return BackfillReports.summary(jobName, dryRun, whole.total, whole.pages, true, startNanos);
+    List<String> prefixes = subPrefixes();
+    return executeAll(prefixes, Collections.nCopies(prefixes.size(), Optional.empty()), startNanos);
   }
 
   /**
@@ -165,9 +162,14 @@ public final class ProfileBackfill {
       }
       saved.add(checkpoint);
     }
+    return executeAll(prefixes, saved, startNanos);
+  }
+
+  /** Lists each prefix in turn, each from its checkpoint if it has one, and adds the runs up. */
+  private BackfillSummary executeAll(List<String> prefixes, List<Optional<BackfillCheckpoint>> from, long startNanos) {
     SegmentRun whole = new SegmentRun(new PageOutcome(maxRecordedFailures));
     for (int i = 0; i < prefixes.size(); i++) {
-      whole.add(execute(checkpointName(prefixes.get(i)), prefixes.get(i), saved.get(i)));
+      whole.add(execute(checkpointName(prefixes.get(i)), prefixes.get(i), from.get(i)));
     }
     return BackfillReports.summary(jobName, dryRun, whole.total, whole.pages, true, startNanos);
   }

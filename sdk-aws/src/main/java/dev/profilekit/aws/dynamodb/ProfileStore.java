@@ -264,17 +264,21 @@ public final class ProfileStore {
 
   /**
    * Stores a whole profile as the user's first version, unless a profile is already stored; used
-   * by the backfill and by the write-through of fallbacks. 1 {@code UpdateItem}.
+   * by the write-through of fallbacks (the backfill uses {@link #insertIfAbsent}). 1 {@code
+   * UpdateItem}.
    *
    * @param profile the profile; stored with version 1
    * @param now the write instant
    * @return the stored profile, or empty when one already existed (nothing was changed)
    */
   public Optional<UserProfile> createIfAbsent(UserProfile profile, Instant now) {
-    UserProfile first = firstWrite(profile, ProfileUpdate.builder().build(), now);
-    policy.validateProfile(first);
+    return createFirst(checkedFirstVersion(profile, now));
+  }
+
+  /** The conditional create of {@link #createIfAbsent}, for a first version already checked. */
+  private Optional<UserProfile> createFirst(UserProfile first) {
     try {
-      return Optional.of(write(profile.userId(), UpdateExpressionBuilder.create(first)));
+      return Optional.of(write(first.userId(), UpdateExpressionBuilder.create(first)));
     } catch (ConditionalCheckFailedException exists) {
       return Optional.empty();
     }
@@ -297,8 +301,7 @@ public final class ProfileStore {
    *     refuses the item (for example as too large)
    */
   public boolean insertIfAbsent(UserProfile profile, Instant now) {
-    UserProfile first = firstWrite(profile, ProfileUpdate.builder().build(), now);
-    policy.validateProfile(first);
+    UserProfile first = checkedFirstVersion(profile, now);
     Map<String, AttributeValue> item = ProfileItemCodec.toItem(first);
     try {
       TransactionConflictRetry.send(() -> dynamoDb.putItem(b -> b
@@ -312,10 +315,17 @@ public final class ProfileStore {
       if (taken.hasItem() && ProfileItemCodec.isProfile(taken.item())) {
         return false;
       }
-      return createIfAbsent(profile, now).isPresent();
+      return createFirst(first).isPresent();
     } catch (SdkException e) {
       throw DynamoDbErrors.map("PutItem", table, e);
     }
+  }
+
+  /** A whole profile as its first version, checked against the policy. */
+  private UserProfile checkedFirstVersion(UserProfile profile, Instant now) {
+    UserProfile first = firstWrite(profile, ProfileUpdate.builder().build(), now);
+    policy.validateProfile(first);
+    return first;
   }
 
   /** The first version of a profile: the shared patch rule, whatever version the base came with. */

@@ -2,6 +2,7 @@ package dev.profilekit.aws.jwt;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.aws.jwt.internal.SettingChecks;
+import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * answers are not cached until expired entries can be dropped.
  */
 public final class RevocationCache implements TokenRevocations {
+
+  /** The staleness bound used unless one is set: 5 seconds. */
+  public static final Duration DEFAULT_STALENESS = Duration.ofSeconds(5);
 
   /** The longest staleness bound accepted. */
   public static final Duration MAX_STALENESS = Duration.ofHours(1);
@@ -167,7 +171,7 @@ public final class RevocationCache implements TokenRevocations {
   /** Builds a {@link RevocationCache}; the source is required. */
   public static final class Builder {
     private TokenRevocations source;
-    private Duration staleness = Duration.ofSeconds(5);
+    private Duration staleness = DEFAULT_STALENESS;
     private Clock clock = Clock.systemUTC();
     private int maxEntries = 100_000;
 
@@ -225,21 +229,11 @@ public final class RevocationCache implements TokenRevocations {
      * @throws InvalidRequestException naming the first missing or out-of-range setting
      */
     public RevocationCache build() {
-      if (source == null) {
-        throw new InvalidRequestException("source", "required", "must not be null");
-      }
-      if (clock == null) {
-        throw new InvalidRequestException("clock", "required", "must not be null");
-      }
-      checkStaleness(staleness);
-      if (maxEntries < 1) {
-        throw new InvalidRequestException("maxEntries", "min", "must be at least 1");
-      }
-      return new RevocationCache(this);
-    }
-
-    private static void checkStaleness(Duration staleness) {
+      RequestChecks.required(source, "source");
+      RequestChecks.required(clock, "clock");
       SettingChecks.requireRange("staleness", staleness, Duration.ZERO, MAX_STALENESS);
+      RequestChecks.check(maxEntries >= 1, "maxEntries", RequestChecks.MIN, "must be at least 1");
+      return new RevocationCache(this);
     }
   }
 }
