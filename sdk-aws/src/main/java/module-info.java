@@ -1,7 +1,7 @@
 /**
- * ProfileKit on Amazon Cognito and DynamoDB. The {@code internal} packages are not exported
- * (docs/decisions.md); the other packages still hold some public classes that are not meant for
- * consumers (issue 17 lists them), exported until they move.
+ * ProfileKit on Amazon Cognito and DynamoDB. The {@code internal} packages (the Cognito calls, the
+ * profile table's store and codec, token parsing, the backfill's workers) are not exported
+ * (docs/decisions.md): a consumer module cannot compile against them.
  */
 module dev.profilekit.aws {
   requires transitive dev.profilekit.api;
@@ -18,7 +18,6 @@ module dev.profilekit.aws {
   exports dev.profilekit.aws;
   exports dev.profilekit.aws.backfill;
   exports dev.profilekit.aws.cognito;
-  exports dev.profilekit.aws.dynamodb;
   exports dev.profilekit.aws.federated;
   exports dev.profilekit.aws.jwt;
   exports dev.profilekit.aws.reconcile;

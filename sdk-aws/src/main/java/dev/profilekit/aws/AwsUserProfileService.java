@@ -19,13 +19,13 @@ import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
-import dev.profilekit.aws.cognito.AuthOutcome;
-import dev.profilekit.aws.cognito.CognitoAuth;
-import dev.profilekit.aws.cognito.CognitoSignIn;
+import dev.profilekit.aws.cognito.internal.AuthOutcome;
+import dev.profilekit.aws.cognito.internal.CognitoAuth;
+import dev.profilekit.aws.cognito.internal.CognitoSignIn;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
-import dev.profilekit.aws.cognito.CognitoTokens;
-import dev.profilekit.aws.dynamodb.ProfileStore;
-import dev.profilekit.aws.dynamodb.StoredItem;
+import dev.profilekit.aws.cognito.internal.CognitoTokens;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.StoredItem;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.aws.jwt.RevocationCache;
@@ -59,10 +59,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@code GetItem} and written with one {@code UpdateItem}, never by read-modify-write; Cognito is
  * called only for authentication and, for users without a stored profile who present an access
  * token, one attribute lookup. The table format is described in {@code docs/storage.md} and by
- * {@link dev.profilekit.aws.dynamodb.ProfileAttributes}.
+ * {@link dev.profilekit.aws.dynamodb.internal.ProfileAttributes}.
  *
- * <p>Failures are ProfileKit exceptions: see {@link dev.profilekit.aws.cognito.CognitoErrors} and
- * {@link dev.profilekit.aws.dynamodb.DynamoDbErrors}. The service retries nothing itself; the AWS
+ * <p>Failures are ProfileKit exceptions: see {@link dev.profilekit.aws.cognito.internal.CognitoErrors} and
+ * {@link dev.profilekit.aws.dynamodb.internal.DynamoDbErrors}. The service retries nothing itself; the AWS
  * SDK clients' retry policies apply. Thread-safe. {@link #close()} closes nothing the caller
  * passed in.
  */

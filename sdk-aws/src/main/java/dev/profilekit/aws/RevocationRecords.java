@@ -1,7 +1,7 @@
 package dev.profilekit.aws;
 
-import dev.profilekit.aws.dynamodb.ProfileStore;
-import dev.profilekit.aws.dynamodb.StoredItem;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.StoredItem;
 import dev.profilekit.aws.jwt.RevocationCache;
 import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.internal.AccountDeletion;

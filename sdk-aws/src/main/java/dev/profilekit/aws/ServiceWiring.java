@@ -2,11 +2,11 @@ package dev.profilekit.aws;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfilePolicy;
-import dev.profilekit.aws.cognito.CognitoAuth;
-import dev.profilekit.aws.cognito.CognitoSignIn;
-import dev.profilekit.aws.cognito.CognitoUserAdmin;
-import dev.profilekit.aws.dynamodb.ProfileStore;
-import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
+import dev.profilekit.aws.cognito.internal.CognitoAuth;
+import dev.profilekit.aws.cognito.internal.CognitoSignIn;
+import dev.profilekit.aws.cognito.internal.CognitoUserAdmin;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileTableRevocations;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.internal.RequestChecks;

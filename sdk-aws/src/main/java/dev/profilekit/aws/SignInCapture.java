@@ -5,7 +5,7 @@ import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
-import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.profilekit.AuthSession;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
-import dev.profilekit.aws.dynamodb.ProfileAttributes;
+import dev.profilekit.aws.dynamodb.internal.ProfileAttributes;
 import dev.profilekit.aws.emulators.OriginJtiAsAws;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.WithEmulators;

@@ -2,8 +2,6 @@ package dev.profilekit.spring;
 
 import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.AwsUserProfileService;
-import dev.profilekit.aws.dynamodb.ProfileStore;
-import dev.profilekit.aws.dynamodb.ProfileTableRevocations;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.aws.jwt.TokenRevocations;
 import java.net.URI;
@@ -78,9 +76,7 @@ public class ProfileKitAutoConfiguration {
   @Bean
   @ConditionalOnMissingBean
   public TokenRevocations profileKitTokenRevocations(DynamoDbClient dynamoDb, ProfileKitProperties properties) {
-    ProfileStore store = ProfileStore.builder().dynamoDb(dynamoDb)
-        .tableName(ProfileKitProperties.required("table-name", properties.getTableName())).build();
-    return new ProfileTableRevocations(store);
+    return TokenRevocations.profileTable(dynamoDb, ProfileKitProperties.required("table-name", properties.getTableName()));
   }
 
   /**

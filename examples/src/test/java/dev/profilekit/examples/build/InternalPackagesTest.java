@@ -40,7 +40,10 @@ class InternalPackagesTest {
   void aConsumerModuleNamingAnInternalTypeDoesNotCompile(@TempDir Path dir) throws Exception {
     for (String internal : List.of("dev.profilekit.internal.ItemSize", "dev.profilekit.internal.SignOutRule",
         "dev.profilekit.testing.internal.ProfileStore", "dev.profilekit.aws.jwt.internal.TokenParts",
-        "dev.profilekit.aws.dynamodb.internal.ProfileItemCodec")) {
+        "dev.profilekit.aws.dynamodb.internal.ProfileItemCodec", "dev.profilekit.aws.dynamodb.internal.ProfileStore",
+        "dev.profilekit.aws.dynamodb.internal.StoredItem", "dev.profilekit.aws.cognito.internal.CognitoAuth",
+        "dev.profilekit.aws.cognito.internal.AuthOutcome", "dev.profilekit.aws.cognito.internal.CognitoTokens",
+        "dev.profilekit.aws.cognito.internal.CognitoUser", "dev.profilekit.aws.cognito.internal.CognitoOperation")) {
       Path sources = Files.createDirectories(dir.resolve(internal.replace('.', '_')));
       List<String> errors = compile(sources, "final class Consumer {\n  Object type = " + internal + ".class;\n}\n");
 

@@ -1,7 +1,6 @@
 /**
- * Cognito user pools, for authentication only: {@link dev.profilekit.aws.cognito.CognitoAuth}
- * makes the sign-up, sign-in, session and password calls and the user lookups of the fallback
- * profile, and {@link dev.profilekit.aws.cognito.CognitoErrors} maps Cognito failures to
- * ProfileKit exceptions.
+ * Cognito sign-in options a consumer chooses: {@link dev.profilekit.aws.cognito.PasswordAuthFlow}
+ * selects how a password is sent to Cognito (SRP or the plain {@code USER_PASSWORD_AUTH} flow).
+ * The calls themselves live in the unexported {@code dev.profilekit.aws.cognito.internal} package.
  */
 package dev.profilekit.aws.cognito;

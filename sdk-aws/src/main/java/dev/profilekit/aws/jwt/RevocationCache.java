@@ -180,7 +180,7 @@ public final class RevocationCache implements TokenRevocations {
     /**
      * Sets where revocations are looked up when the cache has no fresh answer.
      *
-     * @param source the lookup, for example {@link dev.profilekit.aws.dynamodb.ProfileTableRevocations}
+     * @param source the lookup, for example {@link dev.profilekit.aws.dynamodb.internal.ProfileTableRevocations}
      * @return this builder
      */
     public Builder source(TokenRevocations source) {

@@ -1,7 +1,10 @@
 package dev.profilekit.aws.jwt;
 
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileTableRevocations;
 import java.time.Instant;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Tells the verifier which of a user's tokens are revoked, so they are rejected with {@link
@@ -44,5 +47,19 @@ public interface TokenRevocations {
    */
   default UserRevocations revocationsOf(String userId) {
     return new UserRevocations(tokensValidAfter(userId), java.util.Map.of());
+  }
+
+  /**
+   * Returns the revocations recorded in ProfileKit's profile table: the "sign out everywhere"
+   * instant and the signed-out sessions that {@code AwsUserProfileService} writes, read with one
+   * {@code GetItem} per call. Wrap it in a {@link RevocationCache} to read less often.
+   *
+   * @param dynamoDb the DynamoDB client
+   * @param tableName the profile table
+   * @return the table's revocations
+   * @throws dev.profilekit.InvalidRequestException when a setting is missing or invalid
+   */
+  static TokenRevocations profileTable(DynamoDbClient dynamoDb, String tableName) {
+    return new ProfileTableRevocations(ProfileStore.builder().dynamoDb(dynamoDb).tableName(tableName).build());
   }
 }

@@ -3,7 +3,7 @@ package dev.profilekit.aws.setup;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ServiceUnavailableException;
-import dev.profilekit.aws.dynamodb.DynamoDbErrors;
+import dev.profilekit.aws.dynamodb.internal.DynamoDbErrors;
 import dev.profilekit.internal.RequestChecks;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package dev.profilekit.aws.setup;
 
 import dev.profilekit.ProfileKitException;
-import dev.profilekit.aws.dynamodb.DynamoDbErrors;
-import dev.profilekit.aws.dynamodb.ProfileAttributes;
+import dev.profilekit.aws.dynamodb.internal.DynamoDbErrors;
+import dev.profilekit.aws.dynamodb.internal.ProfileAttributes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.UserProfile;
-import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.WithEmulators;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package dev.profilekit.aws.reconcile;
 
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.ACCOUNT_DELETED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EXPIRES_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.USER_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -17,7 +17,7 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.aws.AwsUserProfileService;
 import dev.profilekit.aws.backfill.BackfillCheckpointStore;
 import dev.profilekit.aws.backfill.FailOnCall;
-import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.RequestCounter;
 import dev.profilekit.emulators.WithEmulators;

@@ -10,7 +10,7 @@ import dev.profilekit.ProfileUpdate;
 import dev.profilekit.Subscription;
 import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.UserProfile;
-import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.WithEmulators;
 import java.io.IOException;

@@ -7,7 +7,7 @@ import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfile;
 import dev.profilekit.aws.backfill.BackfillFailure;
 import dev.profilekit.aws.backfill.BackfillFilter;
-import dev.profilekit.aws.dynamodb.ProfileStore;
+import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

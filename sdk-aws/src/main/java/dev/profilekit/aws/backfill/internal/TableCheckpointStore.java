@@ -3,7 +3,7 @@ package dev.profilekit.aws.backfill.internal;
 import dev.profilekit.aws.backfill.BackfillCheckpoint;
 import dev.profilekit.aws.backfill.BackfillCheckpointStore;
 import dev.profilekit.aws.backfill.BackfillFailure;
-import dev.profilekit.aws.dynamodb.DynamoDbErrors;
+import dev.profilekit.aws.dynamodb.internal.DynamoDbErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;

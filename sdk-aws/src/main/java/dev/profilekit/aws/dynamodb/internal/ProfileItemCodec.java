@@ -1,18 +1,18 @@
 package dev.profilekit.aws.dynamodb.internal;
 
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.CREATED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.CUSTOM_FIELDS;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.EMAIL;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.EMAIL_VERIFIED;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.LINKED_IDENTITIES;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.PREFERENCES;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.REVOKED_SESSIONS;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.SUBSCRIPTION;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.TOKENS_VALID_AFTER;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.UPDATED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.ACCOUNT_DELETED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.CREATED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.CUSTOM_FIELDS;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EMAIL;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EMAIL_VERIFIED;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.LINKED_IDENTITIES;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.PREFERENCES;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.REVOKED_SESSIONS;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.SUBSCRIPTION;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.TOKENS_VALID_AFTER;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.UPDATED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.VERSION;
 
 import dev.profilekit.FieldValue;
 import dev.profilekit.IdentityProvider;

@@ -1,11 +1,11 @@
 package dev.profilekit.aws.dynamodb.internal;
 
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.REVOKED_SESSIONS;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.TOKENS_VALID_AFTER;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.ACCOUNT_DELETED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EXPIRES_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.REVOKED_SESSIONS;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.TOKENS_VALID_AFTER;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.VERSION;
 
 import dev.profilekit.internal.SignOutRule;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package dev.profilekit.aws.dynamodb.internal;
 
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.CUSTOM_FIELDS;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.EXPIRES_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.PREFERENCES;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.SUBSCRIPTION;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.UPDATED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.USER_ID;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.ACCOUNT_DELETED_AT;
-import static dev.profilekit.aws.dynamodb.ProfileAttributes.VERSION;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.CUSTOM_FIELDS;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EXPIRES_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.PREFERENCES;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.SUBSCRIPTION;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.UPDATED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.USER_ID;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.ACCOUNT_DELETED_AT;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.VERSION;
 
 import dev.profilekit.FieldValue;
 import dev.profilekit.InvalidProfileException;
