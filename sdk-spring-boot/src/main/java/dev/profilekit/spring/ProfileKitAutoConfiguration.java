@@ -3,8 +3,10 @@ package dev.profilekit.spring;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.AwsUserProfileService;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.aws.jwt.KeySetFetchListener;
 import dev.profilekit.aws.jwt.TokenRevocations;
 import java.net.URI;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -85,17 +87,24 @@ public class ProfileKitAutoConfiguration {
    *
    * @param properties the settings
    * @param revocations the sign-out records, if any
+   * @param fetchListeners told about each key set fetch (the {@code profilekit.jwks.fetch}
+   *     counter when Micrometer is present), if any
    * @return the verifier
    */
   @Bean
   @ConditionalOnMissingBean
-  public CognitoTokenVerifier profileKitTokenVerifier(ProfileKitProperties properties, ObjectProvider<TokenRevocations> revocations) {
+  public CognitoTokenVerifier profileKitTokenVerifier(
+      ProfileKitProperties properties, ObjectProvider<TokenRevocations> revocations, ObjectProvider<KeySetFetchListener> fetchListeners) {
     String issuer = properties.resolvedIssuer();
     URI keys = properties.getJwksUri() != null ? properties.getJwksUri() : URI.create(issuer + "/.well-known/jwks.json");
     CognitoTokenVerifier.Builder verifier = CognitoTokenVerifier.builder()
         .userPool(issuer, keys)
         .clientIds(ProfileKitProperties.required("client-id", properties.getClientId()));
     revocations.ifAvailable(verifier::revocations);
+    List<KeySetFetchListener> listeners = fetchListeners.orderedStream().toList();
+    if (!listeners.isEmpty()) {
+      verifier.keySetFetchListener((pool, succeeded) -> listeners.forEach(listener -> listener.keySetFetched(pool, succeeded)));
+    }
     return verifier.build();
   }
 

@@ -1,6 +1,7 @@
 package dev.profilekit.spring;
 
 import dev.profilekit.UserProfileService;
+import dev.profilekit.aws.jwt.KeySetFetchListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,8 +12,9 @@ import org.springframework.context.annotation.Primary;
 /**
  * Micrometer meters for ProfileKit, when the application has a {@link MeterRegistry} (with
  * Actuator, for example): the {@code profilekit.verify} timer of the resource server and the
- * {@code profilekit.profile.read}/{@code write} timers of the service. Without Micrometer nothing
- * here loads and nothing is measured.
+ * {@code profilekit.profile.read}/{@code write} timers of the service, and the {@code
+ * profilekit.jwks.fetch} counter of the starter's {@code CognitoTokenVerifier} (through a {@link
+ * KeySetFetchListener} bean). Without Micrometer nothing here loads and nothing is measured.
  *
  * <p>The timed service is the {@link Primary} {@link UserProfileService}: injecting {@code
  * UserProfileService} gives the timed one, injecting the implementation type (such as {@code
@@ -40,6 +42,18 @@ public class ProfileKitMetricsAutoConfiguration {
   @Bean
   ProfileKitMetrics profileKitMetrics(MeterRegistry registry) {
     return new ProfileKitMetrics(registry);
+  }
+
+  /**
+   * Counts the verifier's key set fetches as {@code profilekit.jwks.fetch}; the starter's {@code
+   * CognitoTokenVerifier} bean is built with it.
+   *
+   * @param metrics the meters
+   * @return the listener
+   */
+  @Bean
+  KeySetFetchListener profileKitKeySetFetchCounter(ProfileKitMetrics metrics) {
+    return metrics::keySetFetched;
   }
 
   /**

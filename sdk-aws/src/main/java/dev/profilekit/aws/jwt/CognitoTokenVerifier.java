@@ -178,6 +178,7 @@ public final class CognitoTokenVerifier {
     private Set<String> requiredScopes = Set.of();
     private Predicate<VerifiedUser> customCheck;
     private TokenRevocations revocations;
+    private KeySetFetchListener keySetFetchListener;
     private int cacheSize = 10_000;
     private boolean requireStringAudience = true;
 
@@ -439,6 +440,19 @@ public final class CognitoTokenVerifier {
     }
 
     /**
+     * Sets who is told about each fetch of a user pool's key set (an HTTP request to its JWKS URL,
+     * successful or not), for metrics. Key sets given to {@link #offlineUserPool(String, String)}
+     * are never fetched. Default: nobody.
+     *
+     * @param listener the listener, or null for none
+     * @return this builder
+     */
+    public Builder keySetFetchListener(KeySetFetchListener listener) {
+      this.keySetFetchListener = listener;
+      return this;
+    }
+
+    /**
      * Sets how many verified tokens are remembered (by SHA-256, each until its {@code exp}); 0
      * turns the cache off. Default: 10000.
      *
@@ -491,7 +505,9 @@ public final class CognitoTokenVerifier {
                   keyRefreshInterval,
                   keyRefetchCooldown,
                   OUTAGE_TOLERANCE,
-                  clock));
+                  clock,
+                  pool.getKey(),
+                  keySetFetchListener));
         }
       }
       return new CognitoTokenVerifier(this, Map.copyOf(keys));

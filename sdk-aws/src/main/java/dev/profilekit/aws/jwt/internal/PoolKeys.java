@@ -17,6 +17,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
+import dev.profilekit.aws.jwt.KeySetFetchListener;
 import dev.profilekit.internal.RequestChecks;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -47,7 +48,8 @@ public final class PoolKeys {
    * <p>Layers, outermost first: nimbus's cache (keys live {@code refreshInterval}, concurrent
    * callers wait for a single refresh), our cool-down (one fetch per {@code cooldown}), nimbus's
    * outage tolerance (the last good set keeps serving for {@code outageTolerance} while fetches
-   * fail), then the HTTP fetch with {@code timeout} for connecting and for reading.
+   * fail), then the HTTP fetch with {@code timeout} for connecting and for reading, reported to
+   * {@code listener} when there is one.
    *
    * @param jwksUri the key set's URL, already checked to be http(s)
    * @param timeout the connect and read timeout
@@ -55,6 +57,8 @@ public final class PoolKeys {
    * @param cooldown the minimum time between two fetches
    * @param outageTolerance how long the last good set serves while the endpoint fails
    * @param clock the verifier's clock
+   * @param issuer the pool's issuer, for the listener
+   * @param listener told about each fetch that reaches the endpoint, or null
    * @return the pool's keys
    */
   public static PoolKeys remote(
@@ -63,7 +67,9 @@ public final class PoolKeys {
       Duration refreshInterval,
       Duration cooldown,
       Duration outageTolerance,
-      Clock clock) {
+      Clock clock,
+      String issuer,
+      KeySetFetchListener listener) {
     int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
     DefaultResourceRetriever retriever =
         new DefaultResourceRetriever(timeoutMillis, timeoutMillis, MAX_JWKS_BYTES);
@@ -74,6 +80,10 @@ public final class PoolKeys {
       throw new InvalidRequestException("jwksUri", RequestChecks.URL, "must be an http(s) URL");
     }
     JWKSetSource<SecurityContext> fetch = new URLBasedJWKSetSource<>(jwksUrl, retriever);
+    if (listener != null) {
+      // Right on the HTTP fetch: every layer above it answers from memory without a request.
+      fetch = new ReportingJWKSetSource(fetch, issuer, listener);
+    }
     JWKSetSource<SecurityContext> tolerant =
         new OutageTolerantJWKSetSource<>(fetch, outageTolerance.toMillis(), null);
     JWKSetSource<SecurityContext> limited = new CooldownJWKSetSource(tolerant, cooldown.toMillis());
