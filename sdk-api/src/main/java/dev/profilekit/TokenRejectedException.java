@@ -44,7 +44,10 @@ public class TokenRejectedException extends ProfileKitException {
     MISSING_SCOPE,
     /** The ID token's {@code nonce} does not match the sign-in that requested it. */
     NONCE_MISMATCH,
-    /** Issued before the user signed out everywhere. */
+    /**
+     * Revoked: issued before the user signed out everywhere, of a session signed out, or a refresh
+     * token that refresh token rotation already replaced.
+     */
     REVOKED,
     /** A custom check configured by the application refused the token. */
     CUSTOM_CHECK_FAILED,

@@ -129,11 +129,18 @@ public interface UserProfileService extends AutoCloseable {
   /**
    * Gets fresh ID and access tokens with the session's refresh token.
    *
-   * <p>Costs: 1 Cognito {@code InitiateAuth} ({@code REFRESH_TOKEN_AUTH}).
+   * <p>With refresh token rotation (an implementation setting matching the app client's), the
+   * returned session holds a new refresh token and the one given is refused from then on: keep
+   * the returned session, not the old one. Without it, the returned session keeps the same
+   * refresh token.
+   *
+   * <p>Costs: 1 Cognito {@code InitiateAuth} ({@code REFRESH_TOKEN_AUTH}), or with rotation 1
+   * {@code GetTokensFromRefreshToken}.
    *
    * @param session a session holding a refresh token
-   * @return a new session (which keeps the same refresh token)
-   * @throws TokenRejectedException if the refresh token was revoked or expired
+   * @return a new session, with the same refresh token or, with rotation, its replacement
+   * @throws TokenRejectedException if the refresh token was revoked or expired, or rotation
+   *     already replaced it (reason {@code REVOKED})
    */
   AuthSession refresh(AuthSession session);
 

@@ -38,5 +38,13 @@ public enum ContractCapability {
    * dev.profilekit.testing.contract.ContractHarness#advanceClock}). Without it, the expiry case asserts only that fresh
    * tokens verify.
    */
-  CLOCK_CONTROL
+  CLOCK_CONTROL,
+  /**
+   * The harness can build a service whose refresh tokens rotate ({@link
+   * dev.profilekit.testing.contract.ContractHarness#rotatingService}): each refresh returns a new
+   * refresh token and refuses the old one as a Cognito app client with refresh token rotation
+   * does. Without it, the rotation cases assert only that refresh without rotation keeps a
+   * refresh token that refreshes again.
+   */
+  REFRESH_TOKEN_ROTATION
 }

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * How an {@link InMemoryUserProfileService} is configured: clock, policy, the user pool's issuer
- * and app client, token lifetimes, confirmation codes and the hosted UI domain.
+ * and app client, token lifetimes, refresh token rotation, confirmation codes and the hosted UI
+ * domain.
  *
  * <p>Built through {@link InMemoryUserProfileService#builder()}; immutable.
  */
@@ -29,6 +30,7 @@ public final class InMemoryServiceSettings {
   private final Duration idTokenLifetime;
   private final Duration accessTokenLifetime;
   private final Duration refreshTokenLifetime;
+  private final boolean refreshTokenRotation;
   private final String fixedConfirmationCode;
   private final URI hostedUiDomain;
   private final Set<URI> callbackUrls;
@@ -41,6 +43,7 @@ public final class InMemoryServiceSettings {
     this.idTokenLifetime = builder.idTokenLifetime;
     this.accessTokenLifetime = builder.accessTokenLifetime;
     this.refreshTokenLifetime = builder.refreshTokenLifetime;
+    this.refreshTokenRotation = builder.refreshTokenRotation;
     this.fixedConfirmationCode = builder.fixedConfirmationCode;
     this.hostedUiDomain = builder.hostedUiDomain;
     this.callbackUrls = Set.copyOf(builder.callbackUrls);
@@ -114,6 +117,16 @@ public final class InMemoryServiceSettings {
   }
 
   /**
+   * Tells whether each refresh replaces the refresh token, as an app client with refresh token
+   * rotation does.
+   *
+   * @return true when refresh tokens rotate
+   */
+  public boolean refreshTokenRotation() {
+    return refreshTokenRotation;
+  }
+
+  /**
    * Returns the code every confirmation and reset sends, when fixed.
    *
    * @return the fixed code, or empty for random six-digit codes
@@ -154,6 +167,7 @@ public final class InMemoryServiceSettings {
     private Duration idTokenLifetime = Duration.ofHours(1);
     private Duration accessTokenLifetime = Duration.ofHours(1);
     private Duration refreshTokenLifetime = Duration.ofDays(30);
+    private boolean refreshTokenRotation;
     private String fixedConfirmationCode;
     private URI hostedUiDomain = DEFAULT_HOSTED_UI_DOMAIN;
     private final Set<URI> callbackUrls = new LinkedHashSet<>();
@@ -236,6 +250,22 @@ public final class InMemoryServiceSettings {
      */
     public Builder refreshTokenLifetime(Duration lifetime) {
       this.refreshTokenLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * Rotates refresh tokens as a Cognito app client with refresh token rotation enabled does
+     * (default off, Cognito's default): each {@code refresh} returns a session with a new refresh
+     * token, which continues the session (same expiry, signed out with it), and the refresh token
+     * it was given is refused from then on with {@code TokenRejectedException} reason {@code
+     * REVOKED}. Matches {@code AwsUserProfileService.Builder.refreshTokenRotation(true)} on a
+     * rotating app client; Cognito's optional retry grace period is not modelled (it is zero here).
+     *
+     * @param rotate true to rotate
+     * @return this builder
+     */
+    public Builder refreshTokenRotation(boolean rotate) {
+      this.refreshTokenRotation = rotate;
       return this;
     }
 

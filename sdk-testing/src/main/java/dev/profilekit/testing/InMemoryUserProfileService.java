@@ -84,7 +84,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     this.fallbacks = new FallbackProfiles(
         settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
-        settings.accessTokenLifetime(), settings.refreshTokenLifetime());
+        settings.accessTokenLifetime(), settings.refreshTokenLifetime(), settings.refreshTokenRotation());
     this.federation = new FederationBroker(clock);
     this.profiles = new ProfileStore(clock, settings.policy());
     this.admin = new InMemoryAdmin(profiles, settings.policy(), fallbacks::ofUserId, this::signOutEverywhereById,

@@ -5,6 +5,7 @@ import dev.profilekit.testing.contract.AdminAndConcurrencyCases;
 import dev.profilekit.testing.contract.ContractFixture;
 import dev.profilekit.testing.contract.FederatedCases;
 import dev.profilekit.testing.contract.ProfileCases;
+import dev.profilekit.testing.contract.RefreshRotationCases;
 import dev.profilekit.testing.contract.SessionCases;
 import dev.profilekit.testing.contract.SignUpAndPasswordCases;
 import dev.profilekit.testing.contract.UserAdministrationCases;
@@ -12,7 +13,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
 /**
  * The contract every {@link dev.profilekit.UserProfileService} implementation passes: an abstract
  * JUnit 5 test class with every group of cases, covering sign-up, passwords, sessions, token
- * verification, federated sign-in, profile fallback, patches, versions, typed fields, validation,
+ * verification, refresh token rotation, federated sign-in, profile fallback, patches, versions, typed fields, validation,
  * admin-only fields, listing, concurrency, account deletion and user management. The in-memory service and the
  * AWS implementation both extend it; so can yours.
  *
@@ -42,7 +43,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  */
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
-    AccountLifecycleCases, UserAdministrationCases {
+    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

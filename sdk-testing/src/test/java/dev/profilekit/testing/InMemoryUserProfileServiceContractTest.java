@@ -16,6 +16,11 @@ class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract 
   }
 
   @Override
+  public UserProfileService rotatingService(ProfilePolicy policy) {
+    return InMemoryUserProfileService.builder().policy(policy).clock(clock).refreshTokenRotation(true).build();
+  }
+
+  @Override
   public void advanceClock(UserProfileService service, Duration duration) {
     clock.advance(duration);
   }

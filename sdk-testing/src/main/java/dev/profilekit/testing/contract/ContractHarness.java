@@ -23,7 +23,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * service, the backend hooks, and the helpers the cases share.
  *
  * <p>Each group ({@link SignUpAndPasswordCases}, {@link SessionCases}, {@link FederatedCases},
- * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}) is a JUnit 5 test interface extending
+ * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}) is a JUnit 5 test interface extending
  * this one. {@link ContractFixture} implements the service lifecycle; a test class extends it and
  * implements the groups it opts into, or extends {@link
  * dev.profilekit.testing.UserProfileServiceContract} for all of them.
@@ -101,6 +101,19 @@ public interface ContractHarness {
    */
   default void advanceClock(UserProfileService service, Duration duration) {
     throw new UnsupportedOperationException("declare CLOCK_CONTROL unsupported, or override advanceClock");
+  }
+
+  /**
+   * Returns a new service like {@link #service()}'s, on the same backend, but whose refresh tokens
+   * rotate (the implementation's rotation setting on, against an app client with rotation
+   * enabled). The case that asks for it closes it. Only called when {@link
+   * ContractCapability#REFRESH_TOKEN_ROTATION} is supported.
+   *
+   * @param policy the policy the service must apply
+   * @return the rotating service
+   */
+  default UserProfileService rotatingService(ProfilePolicy policy) {
+    throw new UnsupportedOperationException("declare REFRESH_TOKEN_ROTATION unsupported, or override rotatingService");
   }
 
   /**

@@ -5,18 +5,21 @@ import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenRejectedException.Reason;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.RefreshRotation;
 import dev.profilekit.internal.SignOutRule;
 import dev.profilekit.testing.internal.JwtMinter.Signing;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Issues, refreshes, revokes and verifies the in-memory service's sessions: ID and access JWTs
- * signed by the test key, and opaque refresh tokens of which only a digest is kept.
+ * signed by the test key, and opaque refresh tokens of which only a digest is kept. With rotation
+ * on, each refresh replaces the refresh token ({@link RefreshRotation}).
  */
 public final class SessionIssuer {
 
@@ -28,7 +31,10 @@ public final class SessionIssuer {
   private final Duration idTokenLifetime;
   private final Duration accessTokenLifetime;
   private final Duration refreshTokenLifetime;
+  private final boolean rotateRefreshTokens;
   private final Map<String, RefreshGrant> refreshGrants = new ConcurrentHashMap<>();
+  /** Digests of refresh tokens rotation replaced, to when they would have expired (then they may go). */
+  private final Map<String, Instant> replacedRefreshTokens = new ConcurrentHashMap<>();
   private final Map<String, Instant> tokensValidAfter = new ConcurrentHashMap<>();
   /** Per user, the revoked sessions: {@code origin_jti} to record expiry (SignOutRule). */
   private final Map<String, Map<String, Instant>> revokedSessions = new ConcurrentHashMap<>();
@@ -44,15 +50,18 @@ public final class SessionIssuer {
    * @param idTokenLifetime lifetime of ID tokens
    * @param accessTokenLifetime lifetime of access tokens
    * @param refreshTokenLifetime lifetime of refresh tokens
+   * @param rotateRefreshTokens whether each refresh replaces the refresh token, as an app client
+   *     with refresh token rotation does
    */
   public SessionIssuer(String issuer, String clientId, Clock clock, Duration idTokenLifetime, Duration accessTokenLifetime,
-      Duration refreshTokenLifetime) {
+      Duration refreshTokenLifetime, boolean rotateRefreshTokens) {
     this.issuer = issuer;
     this.clientId = clientId;
     this.clock = clock;
     this.idTokenLifetime = idTokenLifetime;
     this.accessTokenLifetime = accessTokenLifetime;
     this.refreshTokenLifetime = refreshTokenLifetime;
+    this.rotateRefreshTokens = rotateRefreshTokens;
     this.checker = new TokenChecker(issuer, clientId, clock, new TokenChecker.Revocations() {
       @Override
       public Instant tokensValidAfter(String userId) {
@@ -91,11 +100,15 @@ public final class SessionIssuer {
    *
    * @param refreshToken the refresh token
    * @param subjects the current subject of a user id, or null if the user is gone
-   * @return the new session, with the same refresh token
+   * @return the new session, with the same refresh token, or with its replacement when rotating
    */
   public AuthSession refresh(String refreshToken, Function<String, TokenSubject> subjects) {
-    RefreshGrant grant = refreshGrants.get(Secrets.s256(refreshToken));
+    String digest = Secrets.s256(refreshToken);
+    RefreshGrant grant = refreshGrants.get(digest);
     if (grant == null) {
+      if (replacedRefreshTokens.containsKey(digest)) {
+        throw RefreshRotation.reused("");
+      }
       throw new TokenRejectedException(Reason.REVOKED, "the refresh token was revoked or never issued");
     }
     Instant now = clock.instant();
@@ -109,7 +122,28 @@ public final class SessionIssuer {
     if (subject == null) {
       throw new TokenRejectedException(Reason.REVOKED, "the user no longer exists");
     }
-    return session(subject, grant.authTime(), null, refreshToken, grant.originJti());
+    return session(subject, grant.authTime(), null, RefreshRotation.refreshTokenAfter(refreshToken, rotate(digest, grant)),
+        grant.originJti());
+  }
+
+  /**
+   * Replaces a refresh token when rotating: the new one continues the session (same user, auth
+   * time, expiry and origin_jti); the old one is refused from now on. Exactly one of concurrent
+   * refreshes with one token wins, as the grant can be removed once.
+   */
+  private Optional<String> rotate(String digest, RefreshGrant grant) {
+    if (!rotateRefreshTokens) {
+      return Optional.empty();
+    }
+    if (!refreshGrants.remove(digest, grant)) {
+      throw RefreshRotation.reused("");
+    }
+    Instant now = clock.instant();
+    replacedRefreshTokens.values().removeIf(expiry -> !now.isBefore(expiry));
+    replacedRefreshTokens.put(digest, grant.expiresAt());
+    String replacement = Secrets.randomToken(48);
+    refreshGrants.put(Secrets.s256(replacement), grant);
+    return Optional.of(replacement);
   }
 
   /**
