@@ -30,6 +30,7 @@ data "aws_iam_policy_document" "service" {
       "cognito-idp:AdminDisableUser",
       "cognito-idp:AdminEnableUser",
       "cognito-idp:AdminResetUserPassword",
+      "cognito-idp:AdminSetUserMFAPreference",
       "cognito-idp:AdminListGroupsForUser",
       "cognito-idp:AdminAddUserToGroup",
       "cognito-idp:AdminRemoveUserFromGroup",

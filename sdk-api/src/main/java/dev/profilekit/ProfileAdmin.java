@@ -152,6 +152,18 @@ public interface ProfileAdmin {
   void resetPassword(String userId);
 
   /**
+   * Sets which second factors a user signs in with ({@link MfaPreference}: the whole state,
+   * methods not listed are turned off), as Cognito's {@code AdminSetUserMFAPreference}.
+   *
+   * <p>Costs: 1 Cognito {@code AdminSetUserMFAPreference}.
+   *
+   * @param userId the user's id
+   * @param preference the methods and the preferred one
+   * @throws UserNotFoundException if there is no such user
+   */
+  void setMfaPreference(String userId, MfaPreference preference);
+
+  /**
    * Creates a group of the user pool, if it does not exist yet (a repeated call changes nothing).
    *
    * <p>Costs: 1 Cognito {@code CreateGroup}.

@@ -88,6 +88,19 @@ public interface UserProfileService extends AutoCloseable {
    */
   void changePassword(AuthSession session, String currentPassword, String newPassword);
 
+  /**
+   * Sets which second factors the signed-in user signs in with ({@link MfaPreference}: the whole
+   * state, methods not listed are turned off), as Cognito's {@code SetUserMFAPreference}. SMS codes
+   * go to the user's {@code phone_number}, email codes to their {@code email}.
+   *
+   * <p>Costs: 1 Cognito {@code SetUserMFAPreference}.
+   *
+   * @param session the user's session
+   * @param preference the methods and the preferred one
+   * @throws TokenRejectedException if the access token was revoked or has expired
+   */
+  void setMfaPreference(AuthSession session, MfaPreference preference);
+
   // ---------------------------------------------------------------- sign-in and sessions
 
   /**

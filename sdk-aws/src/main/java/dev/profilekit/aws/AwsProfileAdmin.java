@@ -1,6 +1,7 @@
 package dev.profilekit.aws;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.MfaPreference;
 import dev.profilekit.NewUser;
 import dev.profilekit.UserAccount;
 import dev.profilekit.ProfileAdmin;
@@ -143,6 +144,14 @@ final class AwsProfileAdmin implements ProfileAdmin {
   @Override
   public void resetPassword(String userId) {
     forUser(userId, users::resetPassword);
+  }
+
+  @Override
+  public void setMfaPreference(String userId, MfaPreference preference) {
+    // Both inputs are checked before any call, in the in-memory service's order.
+    UserIds.check(userId);
+    RequestChecks.required(preference, "preference");
+    forUser(userId, username -> users.mfaPreferences().setForUser(username, preference));
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.FederatedCallback;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.MfaPreference;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfilePolicy;
@@ -21,6 +22,7 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.cognito.internal.AuthOutcome;
 import dev.profilekit.aws.cognito.internal.CognitoAuth;
+import dev.profilekit.aws.cognito.internal.CognitoMfaPreferences;
 import dev.profilekit.aws.cognito.internal.CognitoSignIn;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.cognito.internal.CognitoTokens;
@@ -80,6 +82,7 @@ public final class AwsUserProfileService implements UserProfileService {
   private final AwsProfileAdmin admin;
   private final SignInCapture signInCapture;
   private final RevocationRecords revocations;
+  private final CognitoMfaPreferences mfaPreferences;
 
   private AwsUserProfileService(ServiceWiring.Parts parts) {
     this.auth = parts.auth();
@@ -91,6 +94,7 @@ public final class AwsUserProfileService implements UserProfileService {
     this.writeFallbackOnRead = parts.writeFallbackOnRead();
     this.hostedUi = parts.hostedUi();
     this.revocations = parts.revocations();
+    this.mfaPreferences = parts.userAdmin().mfaPreferences();
     AttributeMapper mapper = AttributeMapper.withPolicy(policy);
     this.fallback = new ProfileFallback(mapper, auth);
     this.signInCapture = new SignInCapture(store, fallback, mapper, clock);
@@ -136,6 +140,13 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void changePassword(AuthSession session, String currentPassword, String newPassword) {
     auth.changePassword(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), currentPassword, newPassword);
+  }
+
+  @Override
+  public void setMfaPreference(AuthSession session, MfaPreference preference) {
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    RequestChecks.required(preference, "preference");
+    mfaPreferences.setWithToken(accessToken, preference);
   }
 
   // ---------------------------------------------------------------- sign-in and sessions

@@ -9,6 +9,7 @@ import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.LinkedIdentity;
+import dev.profilekit.MfaPreference;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfilePolicy;
@@ -24,12 +25,14 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
 import dev.profilekit.internal.StepAnswers;
+import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.ProviderText;
 import dev.profilekit.testing.internal.FallbackProfiles;
 import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
+import dev.profilekit.testing.internal.MfaDirectory;
 import dev.profilekit.testing.internal.PasswordHasher;
 import dev.profilekit.testing.internal.ProfileStore;
 import dev.profilekit.testing.internal.Secrets;
@@ -71,6 +74,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private final InMemoryServiceSettings settings;
   private final FallbackProfiles fallbacks;
   private final UserDirectory directory;
+  private final MfaDirectory mfa;
   private final SessionIssuer sessions;
   private final FederationBroker federation;
   private final ProfileStore profiles;
@@ -81,6 +85,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     this.settings = settings;
     Clock clock = settings.clock();
     this.directory = new UserDirectory(clock, settings.fixedConfirmationCodeOrNull(), UserDirectory.poolNameOf(settings.issuer()));
+    this.mfa = new MfaDirectory(clock, settings.fixedConfirmationCodeOrNull());
     this.fallbacks = new FallbackProfiles(
         settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
@@ -88,7 +93,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     this.federation = new FederationBroker(clock);
     this.profiles = new ProfileStore(clock, settings.policy());
     this.admin = new InMemoryAdmin(profiles, settings.policy(), fallbacks::ofUserId, this::signOutEverywhereById,
-        this::deleteAccountOf, directory, sessions::signOutEverywhere);
+        this::deleteAccountOf, directory, sessions::signOutEverywhere, mfa);
     this.tokens = TestTokens.forUserPool(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime());
   }
 
@@ -161,6 +166,17 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   public Optional<String> lastConfirmationCode(String email) {
     return directory.lastConfirmationCode(email);
+  }
+
+  /**
+   * Returns the last sign-in code sent to a user by text message or email (an SMS or email MFA
+   * code), like reading their phone or inbox.
+   *
+   * @param email the user's email (their username)
+   * @return the code, if one was sent
+   */
+  public Optional<String> lastSignInCode(String email) {
+    return mfa.lastCode(RequestChecks.requiredText(email, "email"));
   }
 
   /**
@@ -257,6 +273,17 @@ public final class InMemoryUserProfileService implements UserProfileService {
     directory.changePassword(user.userId(), currentPassword, newPassword);
   }
 
+  @Override
+  public void setMfaPreference(AuthSession session, MfaPreference preference) {
+    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    RequestChecks.required(preference, "preference");
+    UserRecord record = directory.byId(user.userId());
+    if (record == null) {
+      throw new InvalidCredentialsException("The user of this session no longer exists");
+    }
+    mfa.setPreference(record, preference);
+  }
+
   // ---------------------------------------------------------------- sign-in and sessions
 
   @Override
@@ -266,12 +293,20 @@ public final class InMemoryUserProfileService implements UserProfileService {
       return new SignInStep.NewPasswordRequired(
           ChallengeSession.of("NEW_PASSWORD_REQUIRED", user.username(), directory.openNewPasswordChallenge(user)), Set.of());
     }
+    Optional<SignInStep.Pending> secondFactor = mfa.afterPassword(user);
+    if (secondFactor.isPresent()) {
+      return secondFactor.get();
+    }
     return new SignInStep.Done(sessions.issue(user.subject(null), null));
   }
 
   @Override
   public SignInStep respond(SignInStep step, SignInAnswer answer) {
     SignInStep.Pending pending = StepAnswers.check(step, answer);
+    if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED && MfaChallenges.isMfa(pending.challenge().challengeName())) {
+      MfaDirectory.Outcome outcome = mfa.answer(pending, answer, directory);
+      return outcome.next() != null ? outcome.next() : new SignInStep.Done(sessions.issue(directory.byId(outcome.userId()).subject(null), null));
+    }
     if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED) {
       // This fake issues no other step, so no other step's session can be one of its own.
       throw new InvalidCredentialsException("The challenge session is invalid or expired");
@@ -423,6 +458,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
       @Override
       public void deleteIdentity() {
         directory.delete(userId);
+        mfa.forget(userId);
       }
 
       @Override

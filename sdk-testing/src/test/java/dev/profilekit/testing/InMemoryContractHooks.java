@@ -19,6 +19,11 @@ interface InMemoryContractHooks extends ContractHarness {
   }
 
   @Override
+  default String signInCode(UserProfileService service, String email) {
+    return fake(service).lastSignInCode(email).orElseThrow();
+  }
+
+  @Override
   default void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword) {
     fake(service).seed(TestUsers.email(email).temporaryPassword(temporaryPassword));
   }

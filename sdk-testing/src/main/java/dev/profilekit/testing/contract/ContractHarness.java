@@ -23,7 +23,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * service, the backend hooks, and the helpers the cases share.
  *
  * <p>Each group ({@link SignUpAndPasswordCases}, {@link SessionCases}, {@link FederatedCases},
- * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}) is a JUnit 5 test interface extending
+ * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}, {@link MfaCases}) is a JUnit 5 test interface extending
  * this one. {@link ContractFixture} implements the service lifecycle; a test class extends it and
  * implements the groups it opts into, or extends {@link
  * dev.profilekit.testing.UserProfileServiceContract} for all of them.
@@ -93,7 +93,20 @@ public interface ContractHarness {
   }
 
   /**
-   * Moves the clock by which the service verifies tokens (a {@code TestClock} given to its
+   * Returns the last sign-in code (an SMS or email MFA code) the backend sent to a user, as read
+   * from their phone or inbox. Only called by {@link MfaCases}; override it to run them.
+   *
+   * @param service the service
+   * @param email the user's email
+   * @return the code
+   */
+  default String signInCode(UserProfileService service, String email) {
+    throw new UnsupportedOperationException("override signInCode to run MfaCases");
+  }
+
+  /**
+   * Moves the clock by which the service verifies tokens and its backend expires sign-in challenges
+   * and lockouts (a {@code TestClock} given to its
    * verifier, say). Only called when {@link ContractCapability#CLOCK_CONTROL} is supported.
    *
    * @param service the service

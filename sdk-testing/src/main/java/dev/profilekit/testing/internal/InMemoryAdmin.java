@@ -1,6 +1,7 @@
 package dev.profilekit.testing.internal;
 
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.MfaPreference;
 import dev.profilekit.NewUser;
 import dev.profilekit.ProfileAdmin;
 import dev.profilekit.ProfileNotFoundException;
@@ -29,6 +30,7 @@ public final class InMemoryAdmin implements ProfileAdmin {
   private final Consumer<String> deleteUser;
   private final UserDirectory directory;
   private final Consumer<String> revokeTokens;
+  private final MfaDirectory mfa;
 
   /**
    * Creates the view.
@@ -40,9 +42,12 @@ public final class InMemoryAdmin implements ProfileAdmin {
    * @param deleteUser deletes a user's account; does nothing more for users already deleted
    * @param directory the user pool
    * @param revokeTokens revokes every token and refresh token of a user issued until now
+   * @param mfa the users' second factors
    */
   public InMemoryAdmin(ProfileStore store, ProfilePolicy policy, Function<String, UserProfile> fallbackOfUser,
-      Consumer<String> signOutEverywhere, Consumer<String> deleteUser, UserDirectory directory, Consumer<String> revokeTokens) {
+      Consumer<String> signOutEverywhere, Consumer<String> deleteUser, UserDirectory directory, Consumer<String> revokeTokens,
+      MfaDirectory mfa) {
+    this.mfa = mfa;
     this.directory = directory;
     this.revokeTokens = revokeTokens;
     this.store = store;
@@ -129,6 +134,14 @@ public final class InMemoryAdmin implements ProfileAdmin {
   public void resetPassword(String userId) {
     existing(userId);
     directory.forcePasswordReset(userId);
+  }
+
+  @Override
+  public void setMfaPreference(String userId, MfaPreference preference) {
+    // Both inputs are checked before the user is looked up, as the AWS implementation checks them before any call.
+    UserIds.check(userId);
+    RequestChecks.required(preference, "preference");
+    mfa.setPreference(existing(userId), preference);
   }
 
   @Override

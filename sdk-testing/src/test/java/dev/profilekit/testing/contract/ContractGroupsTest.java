@@ -91,4 +91,12 @@ class ContractGroupsTest {
           .as("cases of " + group.getSimpleName()).isNotEmpty().allMatch(Boolean::booleanValue);
     }
   }
+
+  /** MFA needs a hook the whole contract does not (reading a delivered code): a run opts into it. */
+  @Test
+  void theMfaGroupIsOptedIntoAndStandsOnTheHarnessAlone() {
+    assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaCases.class);
+    assertThat(MfaCases.class.getInterfaces()).containsExactly(ContractHarness.class);
+    assertThat(casesOf(MfaCases.class)).isGreaterThanOrEqualTo(9);
+  }
 }

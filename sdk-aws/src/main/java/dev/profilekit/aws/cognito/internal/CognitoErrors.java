@@ -158,6 +158,12 @@ public final class CognitoErrors {
     if (said.equals("user is disabled.") && (operation == CognitoOperation.SIGN_IN || operation == CognitoOperation.RESPOND_TO_CHALLENGE)) {
       return new UserDisabledException("The user's account is disabled" + detail);
     }
+    // AWS's lockout after too many wrong passwords or, five wrong MFA codes on, codes: about the
+    // user, not the credentials, so not a wrong password (authentication guide, lockout behaviour).
+    if (said.contains("password attempts exceeded")
+        && (operation == CognitoOperation.SIGN_IN || operation == CognitoOperation.RESPOND_TO_CHALLENGE)) {
+      return new TooManyAttemptsException(where + " refused: too many failed attempts, the user must wait" + detail);
+    }
     // AWS answers a late RespondToAuthChallenge "Invalid session for the user, session is expired."
     // The session-taking calls of a sign-in step (MFA_SETUP answers through Associate/VerifySoftwareToken).
     boolean sessionCall = operation == CognitoOperation.RESPOND_TO_CHALLENGE
@@ -174,6 +180,7 @@ public final class CognitoErrors {
       case REFRESH:
       case REVOKE_TOKEN:
       case GLOBAL_SIGN_OUT:
+      case SET_USER_MFA_PREFERENCE:
       case DELETE_USER:
         return new TokenRejectedException(
             TokenRejectedException.Reason.REVOKED, where + ": the token was revoked or has expired" + detail);
@@ -204,6 +211,7 @@ public final class CognitoErrors {
       case ADMIN_DISABLE_USER:
       case ADMIN_ENABLE_USER:
       case ADMIN_RESET_USER_PASSWORD:
+      case ADMIN_SET_USER_MFA_PREFERENCE:
       case ADMIN_ADD_USER_TO_GROUP:
       case ADMIN_REMOVE_USER_FROM_GROUP:
         return new UserNotFoundException(where + ": no such user in the user pool" + detail);

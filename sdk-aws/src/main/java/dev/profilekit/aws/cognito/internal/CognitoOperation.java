@@ -52,6 +52,10 @@ public enum CognitoOperation {
   ADMIN_ENABLE_USER("AdminEnableUser"),
   /** {@code AdminResetUserPassword}. */
   ADMIN_RESET_USER_PASSWORD("AdminResetUserPassword"),
+  /** {@code AdminSetUserMFAPreference}. */
+  ADMIN_SET_USER_MFA_PREFERENCE("AdminSetUserMFAPreference"),
+  /** {@code SetUserMFAPreference}. */
+  SET_USER_MFA_PREFERENCE("SetUserMFAPreference"),
   /** {@code CreateGroup}. */
   CREATE_GROUP("CreateGroup"),
   /** {@code AdminAddUserToGroup}. */

@@ -42,6 +42,7 @@ public final class CognitoUserAdmin {
   private final CognitoIdentityProviderClient cognito;
   private final String userPoolId;
   private final int minimumPasswordLength;
+  private final CognitoMfaPreferences mfaPreferences;
 
   /**
    * Creates the client of the user pool's administration API.
@@ -54,6 +55,16 @@ public final class CognitoUserAdmin {
     this.cognito = Objects.requireNonNull(cognito, "cognito is required");
     this.userPoolId = Objects.requireNonNull(userPoolId, "userPoolId is required");
     this.minimumPasswordLength = minimumPasswordLength;
+    this.mfaPreferences = new CognitoMfaPreferences(cognito, userPoolId);
+  }
+
+  /**
+   * Returns the calls that set users' second factors, on the same client and pool.
+   *
+   * @return the MFA preference calls
+   */
+  public CognitoMfaPreferences mfaPreferences() {
+    return mfaPreferences;
   }
 
   /**

@@ -265,6 +265,18 @@ class CognitoErrorsTest {
   }
 
   @Test
+  void aLockedOutSignInOrCodeIsTooManyAttemptsNotAWrongPassword() {
+    // AWS's lockout answer (authentication guide, "Lockout behavior for failed sign-in attempts"),
+    // for passwords and, after five wrong MFA codes, for codes.
+    for (CognitoOperation operation : new CognitoOperation[] {SIGN_IN, RESPOND_TO_CHALLENGE}) {
+      ProfileKitException mapped = CognitoErrors.map(operation, failure("NotAuthorizedException", "Password attempts exceeded"));
+      assertThat(mapped).as("%s", operation).isExactlyInstanceOf(TooManyAttemptsException.class);
+      assertThat(mapped.getMessage()).doesNotContain("Password attempts exceeded");
+      assertThat(mapped.isRetryable()).isFalse();
+    }
+  }
+
+  @Test
   void anOrdinaryNotAuthorizedStaysWhatItWas() {
     assertThat(CognitoErrors.map(SIGN_IN, failure("NotAuthorizedException", "Incorrect username or password.")))
         .isExactlyInstanceOf(InvalidCredentialsException.class);
