@@ -14,7 +14,6 @@ import dev.profilekit.aws.jwt.RevocationCache;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checks an {@link AwsUserProfileService.Builder}'s settings and assembles the parts of the
@@ -34,8 +33,6 @@ final class ServiceWiring {
       Clock clock,
       boolean writeFallbackOnRead,
       RevocationRecords revocations) {}
-
-  private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
   private ServiceWiring() {}
 
@@ -94,12 +91,11 @@ final class ServiceWiring {
     return verifier.build();
   }
 
-  /** Real pool ids start with their region: {@code eu-west-1_AbCdEf123}. */
+  /** Real pool ids start with their region: {@code eu-west-1_AbCdEf123} ({@link UserPoolIds}). */
   static String defaultIssuer(String userPoolId) {
-    int underscore = userPoolId.indexOf('_');
-    if (underscore <= 0 || !REGION.matcher(userPoolId.substring(0, underscore)).matches()) {
-      throw new InvalidRequestException("issuer", RequestChecks.REQUIRED, "cannot tell the region from userPoolId; set issuer(...) explicitly");
-    }
-    return "https://cognito-idp." + userPoolId.substring(0, underscore) + ".amazonaws.com/" + userPoolId;
+    return UserPoolIds.region(userPoolId)
+        .map(region -> UserPoolIds.issuer(region, userPoolId))
+        .orElseThrow(() -> new InvalidRequestException(
+            "issuer", RequestChecks.REQUIRED, "cannot tell the region from userPoolId; set issuer(...) explicitly"));
   }
 }

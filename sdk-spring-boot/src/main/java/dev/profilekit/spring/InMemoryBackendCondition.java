@@ -1,5 +1,6 @@
 package dev.profilekit.spring;
 
+import dev.profilekit.InvalidRequestException;
 import dev.profilekit.spring.ProfileKitProperties.Backend;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
@@ -17,6 +18,10 @@ class InMemoryBackendCondition extends SpringBootCondition {
 
   static final String FAKE = "dev.profilekit.testing.InMemoryUserProfileService";
   static final String SPRING_BOOT_TEST = "org.springframework.boot.test.context.SpringBootTest";
+  /** {@code RequestChecks.CONSISTENT}'s value: settings that cannot hold together. */
+  static final String CONSISTENT = "consistent";
+  /** {@code RequestChecks.FORMAT}'s value: a value that is not one the setting takes. */
+  static final String FORMAT = "format";
 
   @Override
   public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
@@ -25,7 +30,8 @@ class InMemoryBackendCondition extends SpringBootCondition {
     switch (backend) {
       case IN_MEMORY:
         if (!fake) {
-          throw new IllegalStateException("profilekit.backend=in-memory needs dev.profilekit:profilekit-testing on the classpath");
+          throw new InvalidRequestException(
+              "profilekit.backend", CONSISTENT, "profilekit.backend=in-memory needs dev.profilekit:profilekit-testing on the classpath");
         }
         return ConditionOutcome.match("profilekit.backend=in-memory");
       case AWS:
@@ -43,7 +49,7 @@ class InMemoryBackendCondition extends SpringBootCondition {
     try {
       return Backend.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException("profilekit.backend must be auto, aws or in-memory");
+      throw new InvalidRequestException("profilekit.backend", FORMAT, "must be auto, aws or in-memory");
     }
   }
 }

@@ -1,11 +1,12 @@
 package dev.profilekit.spring;
 
+import dev.profilekit.InvalidRequestException;
 import dev.profilekit.TokenUse;
+import dev.profilekit.aws.UserPoolIds;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -22,7 +23,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("profilekit")
 public class ProfileKitProperties {
 
-  private static final Pattern REGION_PREFIX = Pattern.compile("([a-z]{2}(-[a-z]+)+-\\d{1,2})_.+");
+  /**
+   * {@code RequestChecks.REQUIRED}'s value: a missing setting's rule everywhere in ProfileKit. The
+   * starter names no internal type; {@code PropertyErrorsTest} holds the two equal.
+   */
+  static final String REQUIRED = "required";
 
   /** Which implementation backs the {@code UserProfileService} bean. */
   public enum Backend {
@@ -150,35 +155,44 @@ public class ProfileKitProperties {
    * The user pool's token issuer: {@code profilekit.issuer}, or the AWS one built from the pool id.
    *
    * @return the issuer
-   * @throws IllegalStateException naming the property to set when neither tells it
+   * @throws InvalidRequestException naming the property to set (its field, such as {@code
+   *     profilekit.user-pool-id}) when neither tells it
    */
   public String resolvedIssuer() {
     if (issuer != null) {
       return issuer.toString();
     }
-    return "https://cognito-idp." + resolvedRegion() + ".amazonaws.com/" + required("user-pool-id", userPoolId);
+    return UserPoolIds.issuer(resolvedRegion(), required("user-pool-id", userPoolId));
   }
 
   /**
    * The AWS region: {@code profilekit.region}, or the prefix of the user pool id.
    *
    * @return the region name
-   * @throws IllegalStateException naming the property to set when neither tells it
+   * @throws InvalidRequestException naming the property to set (its field, such as {@code
+   *     profilekit.region}) when neither tells it
    */
   public String resolvedRegion() {
     if (region != null && !region.isBlank()) {
       return region;
     }
-    var matcher = REGION_PREFIX.matcher(required("user-pool-id", userPoolId));
-    if (!matcher.matches()) {
-      throw new IllegalStateException("profilekit.region is required: the region cannot be read from profilekit.user-pool-id");
-    }
-    return matcher.group(1);
+    String pool = required("user-pool-id", userPoolId);
+    return UserPoolIds.region(pool).orElseThrow(() -> new InvalidRequestException("profilekit.region", REQUIRED,
+        "the region cannot be read from profilekit.user-pool-id (" + pool + "); set profilekit.region"));
   }
 
+  /**
+   * A required property's value.
+   *
+   * @param property the name after {@code profilekit.}
+   * @param value the value, or null
+   * @return the value
+   * @throws InvalidRequestException whose field is {@code profilekit.<property>} and rule {@code
+   *     required}, when the value is missing or blank
+   */
   static String required(String property, String value) {
     if (value == null || value.isBlank()) {
-      throw new IllegalStateException("profilekit." + property + " is required");
+      throw new InvalidRequestException("profilekit." + property, REQUIRED, "set profilekit." + property);
     }
     return value;
   }

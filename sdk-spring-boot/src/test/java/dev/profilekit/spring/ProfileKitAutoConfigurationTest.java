@@ -43,14 +43,14 @@ class ProfileKitAutoConfigurationTest {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ProfileKitAutoConfiguration.class))
         .withPropertyValues("profilekit.backend=aws", "profilekit.user-pool-id=eu-west-1_AbCdEf123", "profilekit.client-id=app-client")
-        .run(context -> assertThat(context).getFailure().rootCause().hasMessage("profilekit.table-name is required"));
+        .run(context -> assertThat(context).getFailure().rootCause().hasMessage("Invalid profilekit.table-name: required (set profilekit.table-name)"));
   }
 
   @Test
   void aPoolIdWithoutRegionNeedsTheRegionProperty() {
     runner.withPropertyValues("profilekit.backend=aws", "profilekit.user-pool-id=local_1234")
         .run(context -> assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("profilekit.region is required"));
+            .hasMessageContaining("Invalid profilekit.region: required"));
   }
 
   @Test
@@ -91,7 +91,7 @@ class ProfileKitAutoConfigurationTest {
   void anUnknownBackendStopsStartup() {
     runner.withPropertyValues("profilekit.backend=cloud")
         .run(context -> assertThat(context).getFailure().rootCause()
-            .hasMessage("profilekit.backend must be auto, aws or in-memory"));
+            .hasMessage("Invalid profilekit.backend: format (must be auto, aws or in-memory)"));
   }
 
   @Test
