@@ -240,6 +240,8 @@ public interface UserProfileService extends AutoCloseable {
    * @param provider the identity provider
    * @param redirectUri one of the app client's allowed callback URLs
    * @return the URL to send the browser to, with the state the callback must be checked against
+   * @throws ClientConfigurationException if the service has no hosted UI domain (checked first,
+   *     before the arguments)
    */
   PendingFederatedSignIn federatedSignIn(IdentityProvider provider, URI redirectUri);
 
@@ -262,6 +264,7 @@ public interface UserProfileService extends AutoCloseable {
    * @throws FederatedSignInException if the provider returned an error, the state does not
    *     match, or the code exchange failed
    * @throws TokenRejectedException if the returned ID token is not acceptable
+   * @throws ClientConfigurationException if the service has no hosted UI domain
    */
   AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback);
 
@@ -272,6 +275,7 @@ public interface UserProfileService extends AutoCloseable {
    *
    * @param logoutRedirectUri one of the app client's allowed sign-out URLs
    * @return the URL to send the browser to
+   * @throws ClientConfigurationException if the service has no hosted UI domain
    */
   URI logoutUri(URI logoutRedirectUri);
 

@@ -31,6 +31,7 @@ import dev.profilekit.aws.dynamodb.internal.StoredItem;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.aws.jwt.RevocationCache;
+import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RequestChecks;
@@ -229,8 +230,7 @@ public final class AwsUserProfileService implements UserProfileService {
   }
 
   private CognitoHostedUi hostedUi() {
-    return hostedUi.orElseThrow(() -> new ClientConfigurationException(
-        "Federated sign-in needs the user pool's hosted UI domain: set AwsUserProfileService.builder().hostedUiDomain(...)"));
+    return HostedUiRequirement.required(hostedUi, "AwsUserProfileService.builder().hostedUiDomain(...)");
   }
 
   // ---------------------------------------------------------------- profiles

@@ -46,5 +46,13 @@ public enum ContractCapability {
    * does. Without it, the rotation cases assert only that refresh without rotation keeps a
    * refresh token that refreshes again.
    */
-  REFRESH_TOKEN_ROTATION
+  REFRESH_TOKEN_ROTATION,
+  /**
+   * The service is configured with the user pool's hosted UI domain, so federated sign-in and
+   * logout URLs can be built. Without it, every federated case asserts instead that {@code
+   * federatedSignIn}, {@code completeFederatedSignIn} and {@code logoutUri} fail with {@code
+   * ClientConfigurationException} before any call: a service built without a domain passes the
+   * contract as it is, no dummy domain needed. {@link #FEDERATED_CODE_EXCHANGE} needs this one.
+   */
+  HOSTED_UI_DOMAIN
 }

@@ -12,7 +12,7 @@ final class HostedUi {
 
   private HostedUi() {}
 
-  static URI authorizeUri(InMemoryServiceSettings settings, String provider, URI redirectUri, String state, String nonce,
+  static URI authorizeUri(InMemoryServiceSettings settings, URI domain, String provider, URI redirectUri, String state, String nonce,
       String codeChallenge) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
@@ -24,14 +24,14 @@ final class HostedUi {
     query.put("nonce", nonce);
     query.put("code_challenge", codeChallenge);
     query.put("code_challenge_method", "S256");
-    return URI.create(settings.hostedUiDomain() + "/oauth2/authorize?" + encode(query));
+    return URI.create(domain + "/oauth2/authorize?" + encode(query));
   }
 
-  static URI logoutUri(InMemoryServiceSettings settings, URI logoutRedirectUri) {
+  static URI logoutUri(InMemoryServiceSettings settings, URI domain, URI logoutRedirectUri) {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("client_id", settings.clientId());
     query.put("logout_uri", logoutRedirectUri.toString());
-    return URI.create(settings.hostedUiDomain() + "/logout?" + encode(query));
+    return URI.create(domain + "/logout?" + encode(query));
   }
 
   static Map<String, String> query(URI uri) {

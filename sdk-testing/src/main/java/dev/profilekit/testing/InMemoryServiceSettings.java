@@ -140,12 +140,14 @@ public final class InMemoryServiceSettings {
   }
 
   /**
-   * Returns the hosted UI domain of authorize and logout URLs.
+   * Returns the hosted UI domain of authorize and logout URLs; empty after {@link
+   * Builder#withoutHostedUiDomain()}, when federated sign-in is refused as on an AWS service
+   * built without one.
    *
-   * @return the domain URL
+   * @return the domain URL, if any
    */
-  public URI hostedUiDomain() {
-    return hostedUiDomain;
+  public Optional<URI> hostedUiDomain() {
+    return Optional.ofNullable(hostedUiDomain);
   }
 
   /**
@@ -170,6 +172,7 @@ public final class InMemoryServiceSettings {
     private boolean refreshTokenRotation;
     private String fixedConfirmationCode;
     private URI hostedUiDomain = DEFAULT_HOSTED_UI_DOMAIN;
+    private boolean withoutHostedUiDomain;
     private final Set<URI> callbackUrls = new LinkedHashSet<>();
 
     private Builder(Function<InMemoryServiceSettings, InMemoryUserProfileService> factory) {
@@ -290,6 +293,22 @@ public final class InMemoryServiceSettings {
      */
     public Builder hostedUiDomain(URI domain) {
       this.hostedUiDomain = domain;
+      this.withoutHostedUiDomain = false;
+      return this;
+    }
+
+    /**
+     * Configures no hosted UI domain, as an AWS service built without {@code hostedUiDomain}:
+     * {@code federatedSignIn}, {@code completeFederatedSignIn} and {@code logoutUri} then fail
+     * with {@link dev.profilekit.ClientConfigurationException}. A consumer whose service has no
+     * domain runs the contract this way, declaring {@code ContractCapability.HOSTED_UI_DOMAIN}
+     * unsupported.
+     *
+     * @return this builder
+     */
+    public Builder withoutHostedUiDomain() {
+      this.hostedUiDomain = null;
+      this.withoutHostedUiDomain = true;
       return this;
     }
 
@@ -322,9 +341,11 @@ public final class InMemoryServiceSettings {
       positive(refreshTokenLifetime, "refreshTokenLifetime");
       RequestChecks.check(fixedConfirmationCode == null || !fixedConfirmationCode.isBlank(), "fixedConfirmationCode",
           RequestChecks.NOT_BLANK, "a code, or unset for random codes");
-      RequestChecks.required(hostedUiDomain, "hostedUiDomain");
-      RequestChecks.check("https".equals(hostedUiDomain.getScheme()) && hostedUiDomain.getHost() != null, "hostedUiDomain",
-          RequestChecks.HTTPS, "an https URL with a host");
+      if (!withoutHostedUiDomain) {
+        RequestChecks.required(hostedUiDomain, "hostedUiDomain");
+        RequestChecks.check("https".equals(hostedUiDomain.getScheme()) && hostedUiDomain.getHost() != null, "hostedUiDomain",
+            RequestChecks.HTTPS, "an https URL with a host");
+      }
       return factory.apply(new InMemoryServiceSettings(this));
     }
 

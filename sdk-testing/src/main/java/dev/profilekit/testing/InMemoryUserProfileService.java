@@ -24,6 +24,7 @@ import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.AccountDeletion;
@@ -345,6 +346,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public PendingFederatedSignIn federatedSignIn(IdentityProvider provider, URI redirectUri) {
+    URI domain = hostedUiDomain();
     RequestChecks.required(provider, "provider");
     RedirectUris.check("redirectUri", redirectUri);
     if (!settings.callbackUrls().isEmpty() && !settings.callbackUrls().contains(redirectUri)) {
@@ -354,7 +356,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     String nonce = Secrets.randomToken(32);
     String verifier = Secrets.randomToken(48);
     return PendingFederatedSignIn.builder()
-        .authorizationUri(HostedUi.authorizeUri(settings, provider.name(), redirectUri, state, nonce, Secrets.s256(verifier)))
+        .authorizationUri(HostedUi.authorizeUri(settings, domain, provider.name(), redirectUri, state, nonce, Secrets.s256(verifier)))
         .redirectUri(redirectUri)
         .providerName(provider.name())
         .state(state)
@@ -365,6 +367,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback) {
+    hostedUiDomain();
     RequestChecks.required(pending, "pending");
     RequestChecks.required(callback, "callback");
     if (callback.error().isPresent()) {
@@ -411,7 +414,12 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public URI logoutUri(URI logoutRedirectUri) {
-    return HostedUi.logoutUri(settings, RedirectUris.check("logoutRedirectUri", logoutRedirectUri));
+    URI domain = hostedUiDomain();
+    return HostedUi.logoutUri(settings, domain, RedirectUris.check("logoutRedirectUri", logoutRedirectUri));
+  }
+
+  private URI hostedUiDomain() {
+    return HostedUiRequirement.required(settings.hostedUiDomain(), "InMemoryServiceSettings.builder().hostedUiDomain(...)");
   }
 
   // ---------------------------------------------------------------- profiles
