@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
  * real), while 2,000 users are transferred once per listing rather than once per page. A
  * continuation with no kept answer (a resume in a new client) fetches every user again.
  */
-final class CognitoListUsersPaging implements ExecutionInterceptor {
+public final class CognitoListUsersPaging implements ExecutionInterceptor {
 
   static final int COGNITO_MAX_LIMIT = 60;
   private static final String TOKEN_PREFIX = "page-after:";
@@ -39,6 +39,9 @@ final class CognitoListUsersPaging implements ExecutionInterceptor {
 
   private final AtomicInteger pagesServed = new AtomicInteger();
   private final Map<String, List<UserType>> kept = new ConcurrentHashMap<>();
+
+  /** Creates the interceptor with no listing kept; public for the backfill's fault test (aws.faults). */
+  public CognitoListUsersPaging() {}
 
   @Override
   public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes executionAttributes) {
