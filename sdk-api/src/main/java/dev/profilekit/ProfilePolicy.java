@@ -2,6 +2,7 @@ package dev.profilekit;
 
 import dev.profilekit.internal.ItemSize;
 import dev.profilekit.internal.ProviderText;
+import dev.profilekit.internal.RequestChecks;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -187,7 +188,7 @@ public final class ProfilePolicy {
   private void validateContent(ProfileUpdate update) {
     update.expectedVersion().ifPresent(version -> {
       if (version < 0) {
-        throw new InvalidProfileException("expectedVersion", "not-negative", "a version is 0 or more");
+        throw new InvalidProfileException("expectedVersion", RequestChecks.NOT_NEGATIVE, "a version is 0 or more");
       }
     });
     update.setFields().forEach(ProfilePolicy::checkStandardField);
@@ -203,16 +204,16 @@ public final class ProfilePolicy {
     }
     update.subscription().ifPresent(ProfilePolicy::checkSubscription);
     if (ProfileSize.of(update) > MAX_UPDATE_BYTES) {
-      throw new InvalidProfileException("update", "max-update-size", "an update is at most " + MAX_UPDATE_BYTES + " bytes encoded");
+      throw new InvalidProfileException("update", RequestChecks.MAX_UPDATE_SIZE, "an update is at most " + MAX_UPDATE_BYTES + " bytes encoded");
     }
   }
 
   private static void checkEntries(String group, Map<String, FieldValue> set, Set<String> remove) {
     if (set.size() > MAX_ENTRIES_PER_UPDATE) {
-      throw new InvalidProfileException(group, "max-entries-per-update", "an update sets at most " + MAX_ENTRIES_PER_UPDATE + " " + group);
+      throw new InvalidProfileException(group, RequestChecks.MAX_ENTRIES_PER_UPDATE, "an update sets at most " + MAX_ENTRIES_PER_UPDATE + " " + group);
     }
     if (remove.size() > MAX_ENTRIES_PER_UPDATE) {
-      throw new InvalidProfileException(group, "max-entries-per-update", "an update removes at most " + MAX_ENTRIES_PER_UPDATE + " " + group);
+      throw new InvalidProfileException(group, RequestChecks.MAX_ENTRIES_PER_UPDATE, "an update removes at most " + MAX_ENTRIES_PER_UPDATE + " " + group);
     }
     set.forEach((name, value) -> checkEntry(group, name, value));
     for (String name : remove) {
@@ -228,7 +229,7 @@ public final class ProfilePolicy {
     String field = group + "." + name;
     checkValue(field, value, 1);
     if (ProfileSize.of(value) > MAX_VALUE_BYTES) {
-      throw new InvalidProfileException(field, "max-value-size", "a value is at most " + MAX_VALUE_BYTES + " bytes encoded");
+      throw new InvalidProfileException(field, RequestChecks.MAX_VALUE_SIZE, "a value is at most " + MAX_VALUE_BYTES + " bytes encoded");
     }
   }
 
@@ -237,13 +238,13 @@ public final class ProfilePolicy {
       // The path names the offending entry; a name is no secret, but it is caller text, so it is
       // cleaned (control characters, length) before it reaches a message.
       String field = name == null ? group : group + "." + ProviderText.printable(name);
-      throw new InvalidProfileException(field, "name-pattern", "names match " + NAME_PATTERN);
+      throw new InvalidProfileException(field, RequestChecks.NAME_PATTERN, "names match " + NAME_PATTERN);
     }
   }
 
   private static void checkValue(String field, FieldValue value, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new InvalidProfileException(field, "max-depth", "values nest at most " + MAX_DEPTH + " levels");
+      throw new InvalidProfileException(field, RequestChecks.MAX_DEPTH, "values nest at most " + MAX_DEPTH + " levels");
     }
     if (value instanceof FieldValue.Text text) {
       checkText(field, text.value());
@@ -251,22 +252,22 @@ public final class ProfilePolicy {
       checkNumber(field, number.value());
     } else if (value instanceof FieldValue.ListValue list) {
       if (list.values().size() > MAX_COLLECTION_SIZE) {
-        throw new InvalidProfileException(field, "max-collection-size", "a list has at most " + MAX_COLLECTION_SIZE + " elements");
+        throw new InvalidProfileException(field, RequestChecks.MAX_COLLECTION_SIZE, "a list has at most " + MAX_COLLECTION_SIZE + " elements");
       }
       for (FieldValue element : list.values()) {
         checkValue(field, element, depth + 1);
       }
     } else if (value instanceof FieldValue.MapValue map) {
       if (map.values().size() > MAX_COLLECTION_SIZE) {
-        throw new InvalidProfileException(field, "max-collection-size", "a map has at most " + MAX_COLLECTION_SIZE + " entries");
+        throw new InvalidProfileException(field, RequestChecks.MAX_COLLECTION_SIZE, "a map has at most " + MAX_COLLECTION_SIZE + " entries");
       }
       for (Map.Entry<String, FieldValue> entry : map.values().entrySet()) {
         String key = entry.getKey();
         if (key.isEmpty() || key.length() > 64 || hasControlCharacter(key) || !isWellFormedUtf16(key)) {
-          throw new InvalidProfileException(field, "map-key", "map keys have 1 to 64 characters and no control characters");
+          throw new InvalidProfileException(field, RequestChecks.MAP_KEY, "map keys have 1 to 64 characters and no control characters");
         }
         if (key.equals(PROTOTYPE_KEY)) {
-          throw new InvalidProfileException(field, "map-key", "a map key is not __proto__ (JavaScript readers of the profile, dynalite among them, take it as the object's prototype)");
+          throw new InvalidProfileException(field, RequestChecks.MAP_KEY, "a map key is not __proto__ (JavaScript readers of the profile, dynalite among them, take it as the object's prototype)");
         }
         checkValue(field, entry.getValue(), depth + 1);
       }
@@ -275,10 +276,10 @@ public final class ProfilePolicy {
 
   private static void checkText(String field, String text) {
     if (text.length() > MAX_TEXT_LENGTH) {
-      throw new InvalidProfileException(field, "max-length", "text is at most " + MAX_TEXT_LENGTH + " characters");
+      throw new InvalidProfileException(field, RequestChecks.MAX_LENGTH, "text is at most " + MAX_TEXT_LENGTH + " characters");
     }
     if (!isWellFormedUtf16(text)) {
-      throw new InvalidProfileException(field, "well-formed-text", "text must not contain unpaired surrogates");
+      throw new InvalidProfileException(field, RequestChecks.WELL_FORMED_TEXT, "text must not contain unpaired surrogates");
     }
   }
 
@@ -288,24 +289,24 @@ public final class ProfilePolicy {
     }
     BigDecimal magnitude = number.abs();
     if (number.precision() > 38 || magnitude.compareTo(MAX_MAGNITUDE) >= 0 || magnitude.compareTo(MIN_MAGNITUDE) < 0) {
-      throw new InvalidProfileException(field, "number-range", "numbers have at most 38 significant digits and a magnitude from 1E-130 to below 1E+126");
+      throw new InvalidProfileException(field, RequestChecks.NUMBER_RANGE, "numbers have at most 38 significant digits and a magnitude from 1E-130 to below 1E+126");
     }
   }
 
   private static void checkStandardField(ProfileField field, String value) {
     String name = field.attributeName();
     if (value == null) {
-      throw new InvalidProfileException(name, "required", "use remove to clear a field");
+      throw new InvalidProfileException(name, RequestChecks.REQUIRED, "use remove to clear a field");
     }
     switch (field) {
       case DISPLAY_NAME:
       case GIVEN_NAME:
       case FAMILY_NAME:
         if (value.isBlank() || value.length() > MAX_NAME_LENGTH) {
-          throw new InvalidProfileException(name, "length", "1 to " + MAX_NAME_LENGTH + " characters, not blank");
+          throw new InvalidProfileException(name, RequestChecks.LENGTH, "1 to " + MAX_NAME_LENGTH + " characters, not blank");
         }
         if (hasControlCharacter(value) || !isWellFormedUtf16(value)) {
-          throw new InvalidProfileException(name, "printable", "no control characters or unpaired surrogates");
+          throw new InvalidProfileException(name, RequestChecks.PRINTABLE, "no control characters or unpaired surrogates");
         }
         return;
       case AVATAR_URL:
@@ -316,7 +317,7 @@ public final class ProfilePolicy {
         return;
       case ZONEINFO:
         if (!ZONE_IDS.contains(value)) {
-          throw new InvalidProfileException(name, "iana-zone-id", "an IANA time zone id such as Europe/Paris");
+          throw new InvalidProfileException(name, RequestChecks.IANA_ZONE_ID, "an IANA time zone id such as Europe/Paris");
         }
         return;
       default:
@@ -327,24 +328,24 @@ public final class ProfilePolicy {
   private static void checkAvatarUrl(String value) {
     String name = ProfileField.AVATAR_URL.attributeName();
     if (value.length() > MAX_URL_LENGTH) {
-      throw new InvalidProfileException(name, "max-length", "at most " + MAX_URL_LENGTH + " characters");
+      throw new InvalidProfileException(name, RequestChecks.MAX_LENGTH, "at most " + MAX_URL_LENGTH + " characters");
     }
     URI uri;
     try {
       uri = new URI(value);
     } catch (URISyntaxException e) {
       // The cause is dropped on purpose: its message quotes the rejected URL.
-      throw new InvalidProfileException(name, "url-syntax", "a valid absolute URL");
+      throw new InvalidProfileException(name, RequestChecks.URL_SYNTAX, "a valid absolute URL");
     }
     if (!"https".equalsIgnoreCase(uri.getScheme())) {
-      throw new InvalidProfileException(name, "https", "an https URL");
+      throw new InvalidProfileException(name, RequestChecks.HTTPS, "an https URL");
     }
     if (uri.getHost() == null || uri.getHost().isEmpty()) {
-      throw new InvalidProfileException(name, "url-host", "a URL with a host name");
+      throw new InvalidProfileException(name, RequestChecks.URL_HOST, "a URL with a host name");
     }
     if (uri.getRawUserInfo() != null) {
       // Credentials in a URL would be shown to everyone who sees the avatar.
-      throw new InvalidProfileException(name, "no-user-info", "a URL without user name or password");
+      throw new InvalidProfileException(name, RequestChecks.NO_USER_INFO, "a URL without user name or password");
     }
   }
 
@@ -365,17 +366,17 @@ public final class ProfilePolicy {
 
   private static void checkSubscription(Subscription subscription) {
     if (!PLAN.matcher(subscription.plan()).matches()) {
-      throw new InvalidProfileException("subscription.plan", "plan-pattern", "1 to " + MAX_PLAN_LENGTH + " of A-Z a-z 0-9 . _ : -");
+      throw new InvalidProfileException("subscription.plan", RequestChecks.PLAN_PATTERN, "1 to " + MAX_PLAN_LENGTH + " of A-Z a-z 0-9 . _ : -");
     }
     subscription.externalCustomerId().ifPresent(id -> {
       if (id.isEmpty() || id.length() > MAX_EXTERNAL_ID_LENGTH || hasControlCharacter(id)) {
-        throw new InvalidProfileException("subscription.externalCustomerId", "length", "1 to " + MAX_EXTERNAL_ID_LENGTH + " printable characters");
+        throw new InvalidProfileException("subscription.externalCustomerId", RequestChecks.LENGTH, "1 to " + MAX_EXTERNAL_ID_LENGTH + " printable characters");
       }
     });
   }
 
   private static InvalidProfileException setAndRemoved(String field) {
-    return new InvalidProfileException(field, "set-and-remove", "a field is either set or removed in one update, not both");
+    return new InvalidProfileException(field, RequestChecks.SET_AND_REMOVE, "a field is either set or removed in one update, not both");
   }
 
   private static boolean hasControlCharacter(String value) {

@@ -101,7 +101,7 @@ public final class ItemSize {
    * @return the exception: field {@code profile}, rule {@code max-item-size}
    */
   public static InvalidProfileException tooLarge() {
-    return new InvalidProfileException("profile", "max-item-size",
+    return new InvalidProfileException("profile", RequestChecks.MAX_ITEM_SIZE,
         "a stored profile is at most " + MAX_ITEM_BYTES + " bytes (DynamoDB's 400 KB item limit, names and values in UTF-8)");
   }
 

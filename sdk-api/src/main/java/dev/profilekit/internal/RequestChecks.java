@@ -97,6 +97,48 @@ public final class RequestChecks {
   /** Rule {@code user-status}. */
   public static final String USER_STATUS = "user-status";
 
+  // The profile rules: ProfilePolicy's, and the two DynamoDB limits both stores apply.
+  /** Profile rule {@code not-negative}: a version or count is below zero. */
+  public static final String NOT_NEGATIVE = "not-negative";
+  /** Profile rule {@code max-update-size}: the encoded update is larger than the policy allows. */
+  public static final String MAX_UPDATE_SIZE = "max-update-size";
+  /** Profile rule {@code max-entries-per-update}: an update sets or removes more entries of one group than the policy allows. */
+  public static final String MAX_ENTRIES_PER_UPDATE = "max-entries-per-update";
+  /** Profile rule {@code max-value-size}: one encoded value is larger than the policy allows. */
+  public static final String MAX_VALUE_SIZE = "max-value-size";
+  /** Profile rule {@code name-pattern}: a custom-field or preference name does not match the policy's pattern. */
+  public static final String NAME_PATTERN = "name-pattern";
+  /** Profile rule {@code max-depth}: a value nests deeper than the policy allows. */
+  public static final String MAX_DEPTH = "max-depth";
+  /** Profile rule {@code max-collection-size}: a list or map has more elements than the policy allows. */
+  public static final String MAX_COLLECTION_SIZE = "max-collection-size";
+  /** Profile rule {@code map-key}: a map key is empty, too long, has control characters, or is {@code __proto__}. */
+  public static final String MAP_KEY = "map-key";
+  /** Profile rule {@code well-formed-text}: text has an unpaired surrogate. */
+  public static final String WELL_FORMED_TEXT = "well-formed-text";
+  /** Profile rule {@code number-range}: a number is outside DynamoDB's range or precision. */
+  public static final String NUMBER_RANGE = "number-range";
+  /** Profile rule {@code length}: a name or id is empty or longer than allowed. */
+  public static final String LENGTH = "length";
+  /** Profile rule {@code printable}: text has control characters or unpaired surrogates. */
+  public static final String PRINTABLE = "printable";
+  /** Profile rule {@code iana-zone-id}: a time zone is not an IANA zone id. */
+  public static final String IANA_ZONE_ID = "iana-zone-id";
+  /** Profile rule {@code url-syntax}: a URL does not parse as an absolute URL. */
+  public static final String URL_SYNTAX = "url-syntax";
+  /** Profile rule {@code url-host}: a URL has no host. */
+  public static final String URL_HOST = "url-host";
+  /** Profile rule {@code no-user-info}: a URL carries a user name or password. */
+  public static final String NO_USER_INFO = "no-user-info";
+  /** Profile rule {@code plan-pattern}: a subscription plan does not match its pattern. */
+  public static final String PLAN_PATTERN = "plan-pattern";
+  /** Profile rule {@code set-and-remove}: one update both sets and removes a field. */
+  public static final String SET_AND_REMOVE = "set-and-remove";
+  /** Profile rule {@code max-item-size}: the stored item would exceed DynamoDB's 400 KB. */
+  public static final String MAX_ITEM_SIZE = "max-item-size";
+  /** Profile rule {@code max-expression-length}: the update's DynamoDB expression would exceed DynamoDB's 4 KB. */
+  public static final String MAX_EXPRESSION_LENGTH = "max-expression-length";
+
   /** Field: the session of a session call. */
   public static final String SESSION = "session";
   /** Field: the refresh token a session call needs. */

@@ -1,5 +1,6 @@
 package dev.profilekit.aws.dynamodb.internal;
 
+import dev.profilekit.internal.RequestChecks;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.CUSTOM_FIELDS;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EXPIRES_AT;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.PREFERENCES;
@@ -176,7 +177,7 @@ public final class UpdateExpressionBuilder {
     String expression = expression();
     // Placeholders are ASCII, so characters are bytes. DynamoDB would answer a ValidationException.
     if (expression.length() > MAX_EXPRESSION_BYTES) {
-      throw new InvalidProfileException("update", "max-expression-length", "the update's DynamoDB expression would be "
+      throw new InvalidProfileException("update", RequestChecks.MAX_EXPRESSION_LENGTH, "the update's DynamoDB expression would be "
           + expression.length() + " bytes; DynamoDB accepts at most " + MAX_EXPRESSION_BYTES + " (set or remove fewer entries at once)");
     }
     return new UpdateExpression(expression, condition, placeholders, values);
