@@ -20,6 +20,7 @@ import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
+import dev.profilekit.testing.contract.MfaCases;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,19 +36,21 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The contract suite against {@link AwsUserProfileService} on dynalite and cognito-local: one user
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
- * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@code ResendConfirmationCode}), and
+ * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@code ResendConfirmationCode}), and
  * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
  * item-size count; the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
-class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
+class AwsUserProfileServiceContractIT extends UserProfileServiceContract implements MfaCases {
 
   private static EmulatorEnvironment env;
   private static CognitoIdentityProviderClient cognito;
   private static DynamoDbClient dynamoDb;
   /** The hosted UI domain no emulator serves, played on loopback; its user pool is a second issuer. */
   private static LoopbackCognitoDomain hostedUiDomain;
+  /** AWS's SMS and email MFA, which cognito-local lacks (MfaCases run against it; see MfaAsAws). */
+  private static MfaAsAws mfa;
 
   @BeforeAll
   static void clients(EmulatorEnvironment environment) throws IOException {
@@ -61,6 +64,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
     AwsAnswers aws = PasswordPolicyAsAws.addTo(new GlobalSignOutAsAws(Clock.systemUTC()).addTo(withUserAdministration))
         .answer("ResendConfirmationCode", 200,
             "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"c***@e***\"}}");
+    // cognito-local has no AdminSetUserMFAPreference and no EMAIL_OTP, and fails SMS_MFA set by
+    // preference with HTTP 500: MfaAsAws answers MFA sign-ins as AWS does (after the disabled and
+    // reset-password refusals above, which AWS checks first).
+    mfa = new MfaAsAws(environment.cognito(), environment.userPoolId());
+    mfa.addTo(aws);
     // cognito-local's tokens lack origin_jti, by which signOut revokes a session: OriginJtiAsAws adds it.
     cognito = environment.cognito(new CognitoLocalParity(), aws, new OriginJtiAsAws());
     // dynalite counts an item's text in UTF-16 units, AWS in UTF-8 bytes: ItemSizeAsAws refuses what AWS refuses.
@@ -112,11 +120,18 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract {
   @Override
   public void advanceClock(UserProfileService service, Duration duration) {
     clock.advance(duration);
+    // The stand-in's challenges and lockouts run on a clock of their own, moved with the verifier's.
+    mfa.clock().advance(duration);
   }
 
   @Override
   public FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
     return FederatedCallback.fromUri(hostedUiDomain.authorize(pending.authorizationUri(), LoopbackCognitoDomain.googleUser(email)));
+  }
+
+  @Override
+  public String signInCode(UserProfileService service, String email) {
+    return mfa.lastCode(email).orElseThrow();
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -41,12 +42,48 @@ public final class AwsAnswers implements ExecutionInterceptor {
 
   private record Answer(int status, String body, String errorType, Predicate<SdkRequest> when) {}
 
-  /** The answer chosen for one request, or absent when the emulator's answer stands. */
-  private static final ExecutionAttribute<Answer> CHOSEN = new ExecutionAttribute<>("AwsAnswers.chosen");
+  /**
+   * An answer made for one request by a stateful stand-in ({@link #replyWith}).
+   *
+   * @param status the HTTP status
+   * @param body the JSON body
+   * @param errorType the AWS error code of a refusal, or null for a success
+   */
+  public record Reply(int status, String body, String errorType) {
+
+    /**
+     * A success.
+     *
+     * @param json the response body
+     * @return the reply
+     */
+    public static Reply ok(String json) {
+      return new Reply(200, json, null);
+    }
+
+    /**
+     * An AWS JSON-protocol error, HTTP 400.
+     *
+     * @param errorCode for example {@code CodeMismatchException}
+     * @param message the message
+     * @return the reply
+     */
+    public static Reply error(String errorCode, String message) {
+      return new Reply(400, "{\"__type\":\"" + errorCode + "\",\"message\":\"" + message + "\"}", errorCode);
+    }
+  }
+
+  /** The reply made for one request, with whether the emulator must not see it. */
+  private record Made(Reply reply, boolean hidden) {}
+
+  private static final ExecutionAttribute<Made> MADE = new ExecutionAttribute<>("AwsAnswers.made");
+
 
   /** By operation, in the order given: the first whose condition holds answers. */
   private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
   private final List<SdkRequest> requests = new ArrayList<>();
+  /** By operation, in the order given, after the fixed answers: the first that replies answers. */
+  private final Map<String, List<Function<SdkRequest, Optional<Reply>>>> repliers = new ConcurrentHashMap<>();
 
   /** Creates an interceptor that changes nothing until told to. */
   public AwsAnswers() {}
@@ -110,6 +147,22 @@ public final class AwsAnswers implements ExecutionInterceptor {
   }
 
   /**
+   * Answers the requests of an operation for which {@code reply} makes an answer: a stand-in that
+   * keeps state of its own (sessions, codes) computes AWS's answer from the request. The answered
+   * request reaches the emulator as an operation it does not know, success or not, so that the
+   * stand-in alone decides what it changes. Tried after the fixed answers of the operation; a
+   * request for which {@code reply} returns empty gets the emulator's answer and is not recorded.
+   *
+   * @param operation the operation name
+   * @param reply AWS's answer to a request, or empty; called once per request, before it is sent
+   * @return this interceptor
+   */
+  public AwsAnswers replyWith(String operation, Function<SdkRequest, Optional<Reply>> reply) {
+    repliers.computeIfAbsent(operation, name -> new CopyOnWriteArrayList<>()).add(reply);
+    return this;
+  }
+
+  /**
    * Returns the recorded requests of answered operations, in order.
    *
    * @return a copy of the requests
@@ -120,20 +173,34 @@ public final class AwsAnswers implements ExecutionInterceptor {
     }
   }
 
-  private static Optional<Answer> answerFor(ExecutionAttributes attributes) {
-    return Optional.ofNullable(attributes.getAttribute(CHOSEN));
+  private static Optional<Made> answerFor(ExecutionAttributes attributes) {
+    return Optional.ofNullable(attributes.getAttribute(MADE));
   }
 
   @Override
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-    for (Answer answer : answers.getOrDefault(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), List.of())) {
+    String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+    for (Answer answer : answers.getOrDefault(operation, List.of())) {
       if (answer.when().test(context.request())) {
-        attributes.putAttribute(CHOSEN, answer);
-        synchronized (requests) {
-          requests.add(context.request());
-        }
+        attributes.putAttribute(MADE, new Made(new Reply(answer.status(), answer.body(), answer.errorType()),
+            answer.errorType() != null));
+        record(context.request());
         return;
       }
+    }
+    for (Function<SdkRequest, Optional<Reply>> replier : repliers.getOrDefault(operation, List.of())) {
+      Optional<Reply> reply = replier.apply(context.request());
+      if (reply.isPresent()) {
+        attributes.putAttribute(MADE, new Made(reply.get(), true));
+        record(context.request());
+        return;
+      }
+    }
+  }
+
+  private void record(SdkRequest request) {
+    synchronized (requests) {
+      requests.add(request);
     }
   }
 
@@ -144,7 +211,7 @@ public final class AwsAnswers implements ExecutionInterceptor {
   @Override
   public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
     return answerFor(attributes)
-        .filter(answer -> answer.errorType() != null)
+        .filter(Made::hidden)
         .flatMap(answer -> context.httpRequest().firstMatchingHeader("X-Amz-Target"))
         .map(target -> context.httpRequest().toBuilder()
             .putHeader("X-Amz-Target", target.substring(0, target.indexOf('.') + 1) + "RefusedByAwsAnswers").build())
@@ -153,7 +220,7 @@ public final class AwsAnswers implements ExecutionInterceptor {
 
   @Override
   public SdkHttpResponse modifyHttpResponse(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-    return answerFor(attributes).map(answer -> {
+    return answerFor(attributes).map(Made::reply).map(answer -> {
       SdkHttpResponse.Builder response = context.httpResponse().toBuilder()
           .statusCode(answer.status())
           .statusText(answer.status() == 200 ? "OK" : "Bad Request")
@@ -169,7 +236,7 @@ public final class AwsAnswers implements ExecutionInterceptor {
 
   @Override
   public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-    return answerFor(attributes)
+    return answerFor(attributes).map(Made::reply)
         .<Optional<InputStream>>map(answer -> Optional.of(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8))))
         .orElse(context.responseBody());
   }

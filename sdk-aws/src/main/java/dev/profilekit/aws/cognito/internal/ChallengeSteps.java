@@ -5,6 +5,7 @@ import dev.profilekit.FirstFactor;
 import dev.profilekit.MfaMethod;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInStep;
+import dev.profilekit.internal.MfaChallenges;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -58,16 +59,16 @@ final class ChallengeSteps {
     switch (answer.challengeName()) {
       case "NEW_PASSWORD_REQUIRED":
         return AuthOutcome.next(new SignInStep.NewPasswordRequired(challenge, requiredAttributes(parameters.get("requiredAttributes"))));
-      case "SMS_MFA":
       case "SMS_OTP":
         return AuthOutcome.next(new SignInStep.SmsCode(challenge, destination));
-      case "EMAIL_OTP":
+      case MfaChallenges.SMS_MFA:
+      case MfaChallenges.EMAIL_OTP:
       case "EMAIL_MFA":
-        return AuthOutcome.next(new SignInStep.EmailCode(challenge, destination));
-      case "SOFTWARE_TOKEN_MFA":
-        return AuthOutcome.next(new SignInStep.TotpCode(challenge));
-      case "SELECT_MFA_TYPE":
-        return AuthOutcome.next(new SignInStep.SelectMfa(challenge, mfaMethods(parameters.get("MFAS_CAN_CHOOSE"))));
+      case MfaChallenges.SOFTWARE_TOKEN_MFA:
+        // The same steps as the in-memory service opens for these challenges (one rule, MfaChallenges).
+        return AuthOutcome.next(MfaChallenges.step(challenge, destination, Set.of()));
+      case MfaChallenges.SELECT_MFA_TYPE:
+        return AuthOutcome.next(MfaChallenges.step(challenge, destination, mfaMethods(parameters.get(MfaChallenges.MFAS_CAN_CHOOSE))));
       case "SELECT_CHALLENGE":
         return AuthOutcome.next(new SignInStep.SelectChallenge(challenge, firstFactors(answer.availableChallenges())));
       case "WEB_AUTHN":
@@ -115,14 +116,7 @@ final class ChallengeSteps {
   }
 
   private static Set<MfaMethod> mfaMethods(String json) {
-    Set<MfaMethod> methods = EnumSet.noneOf(MfaMethod.class);
-    for (String name : quoted(json)) {
-      for (MfaMethod method : MfaMethod.values()) {
-        if (method.challengeName().equals(name) || (method == MfaMethod.EMAIL && name.equals("EMAIL_MFA"))) {
-          methods.add(method);
-        }
-      }
-    }
+    Set<MfaMethod> methods = MfaChallenges.parseCanChoose(json);
     if (methods.isEmpty()) {
       throw new ProfileKitException("Cognito asked to select an MFA method but offered none ProfileKit knows");
     }

@@ -8,6 +8,7 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.StepAnswers;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -102,8 +103,9 @@ public final class CognitoSignIn {
       case SMS_CODE:
       case TOTP_CODE:
       case EMAIL_CODE:
-        // SMS_MFA_CODE, SMS_OTP_CODE, SOFTWARE_TOKEN_MFA_CODE, EMAIL_OTP_CODE, EMAIL_MFA_CODE.
-        responses.put(challengeName + "_CODE", CredentialChecks.code(answer.secret().orElseThrow()));
+        // SMS_MFA_CODE, SMS_OTP_CODE, SOFTWARE_TOKEN_MFA_CODE, EMAIL_OTP_CODE, EMAIL_MFA_CODE; the
+        // code's format is checked as the in-memory service checks it, before the call.
+        responses.put(MfaChallenges.codeResponseKey(challengeName), MfaChallenges.code(answer.secret().orElseThrow()));
         break;
       case SELECT_MFA:
         responses.put("ANSWER", answer.mfa().orElseThrow().challengeName());
