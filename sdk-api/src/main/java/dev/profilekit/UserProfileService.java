@@ -318,6 +318,53 @@ public interface UserProfileService extends AutoCloseable {
   UserProfile updateProfile(VerifiedUser user, ProfileUpdate update);
 
   /**
+   * Verifies a token and returns its user's profile, as {@link #verify(String)} followed by {@link
+   * #getProfile(VerifiedUser)} would, for a request handler that needs both: the same rejections
+   * (a revoked token is {@link TokenRejectedException.Reason#REVOKED}), the same profile or
+   * fallback. A token that fails verification is rejected before the profile table is touched.
+   *
+   * <p>Costs: on AWS, exactly 1 DynamoDB {@code GetItem} in all, whatever the revocation cache
+   * holds: the profile item also holds the user's revocation records, and the verdict on the
+   * token comes from the same read. Only when no row exists and the token is an access token
+   * (which carries no attributes): 1 Cognito {@code AdminGetUser} or {@code ListUsers} for the
+   * fallback; from an ID token the fallback costs nothing more. {@code verify} then {@code
+   * getProfile} costs 2 {@code GetItem}s when the revocation cache has no fresh answer.
+   *
+   * @param token the raw JWT, without a {@code Bearer } prefix or surrounding whitespace
+   * @return the profile
+   * @throws TokenRejectedException with the reason, if the token is not acceptable
+   */
+  default UserProfile verifyAndGetProfile(String token) {
+    return getProfile(verify(token));
+  }
+
+  /**
+   * Verifies a token and applies a patch to its user's profile, as {@link #verify(String)}
+   * followed by {@link #updateProfile(VerifiedUser, ProfileUpdate)} would: the expected version,
+   * if the patch has one ({@link ProfileUpdate#expectedVersion()}), is checked in the same write.
+   * A token that fails verification is rejected before the profile table is touched; a revoked
+   * token ({@link TokenRejectedException.Reason#REVOKED}) writes nothing.
+   *
+   * <p>Costs: on AWS, exactly 1 DynamoDB {@code UpdateItem} in all for a
+   * stored profile: its condition also refuses a revoked token, so there is no revocation lookup.
+   * A refused write is told apart (revoked or stale version) by the item DynamoDB returns with the
+   * failed condition, in the same request. The first write of a profile costs what {@link
+   * #updateProfile(VerifiedUser, ProfileUpdate)} says (1 request when the patch expects version 0,
+   * else 2; from an access token also the Cognito lookup of the fallback).
+   *
+   * @param token the raw JWT, without a {@code Bearer } prefix or surrounding whitespace
+   * @param update the patch, with the expected version for optimistic concurrency if wanted
+   * @return the profile as stored after the update
+   * @throws TokenRejectedException with the reason, if the token is not acceptable
+   * @throws VersionConflictException if an expected version was given and is stale
+   * @throws ForbiddenFieldException if the patch writes an admin-only field
+   * @throws InvalidProfileException if the patch breaks a {@link ProfilePolicy} rule
+   */
+  default UserProfile verifyAndUpdateProfile(String token, ProfileUpdate update) {
+    return updateProfile(verify(token), update);
+  }
+
+  /**
    * Deletes the user's stored profile; a later read returns a fallback again. Idempotent.
    *
    * <p>Costs: 1 DynamoDB {@code DeleteItem}.

@@ -31,6 +31,7 @@ import dev.profilekit.aws.dynamodb.internal.StoredItem;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.aws.jwt.RevocationCache;
+import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
@@ -247,12 +248,70 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public UserProfile getProfile(VerifiedUser user) {
     VerifiedUser checked = RequestChecks.required(user, RequestChecks.USER);
-    Instant readStartedAt = clock.instant();
-    StoredItem item = store.read(checked.userId());
-    revocations.seen(checked.userId(), item, readStartedAt);
+    StoredItem item = readItem(checked.userId());
     if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), item.revokedSessions(), checked)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out, or its session was signed out");
     }
+    return profileOf(checked, item);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The token is checked locally (signature, claims, the verifier's custom check), then its
+   * revocation is judged from the records of the one {@code GetItem} that reads the profile, in
+   * place of the verifier's own revocation lookup: the verdict is the table's, never older than
+   * the read, whatever the revocation cache holds, and the read refreshes the cache. The profile
+   * table is where this service records every sign-out, so this holds for a {@link
+   * Builder#tokenVerifier(CognitoTokenVerifier) verifier passed in} as well, and with {@link
+   * Builder#revocationChecks(boolean) revocationChecks(false)} (as {@link #getProfile} always
+   * checks the records it reads).
+   */
+  @Override
+  public UserProfile verifyAndGetProfile(String token) {
+    StoredItem[] read = new StoredItem[1];
+    VerifiedUser user = verifier.verify(token, verified -> {
+      read[0] = readItem(verified.userId());
+      return new UserRevocations(read[0].tokensValidAfter(), read[0].revokedSessions());
+    });
+    return profileOf(user, read[0]);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The token is checked locally (signature, claims, the verifier's custom check), and the
+   * write's condition refuses a token the user's records revoke ({@code REVOKED}, told apart from a
+   * version conflict by the stored item AWS returns with the failed condition), in place of the
+   * verifier's own revocation lookup: no revocation request, whatever the cache holds. As for
+   * {@link #verifyAndGetProfile(String)}, this holds for a verifier passed in and with revocation
+   * checks off too. On an emulator that returns no item with a failed condition (dynalite), a
+   * refused write costs 1 {@code GetItem} more to tell why.
+   */
+  @Override
+  public UserProfile verifyAndUpdateProfile(String token, ProfileUpdate update) {
+    // The write happens inside the verification, after every local check, as its revocation check.
+    UserProfile[] written = new UserProfile[1];
+    verifier.verify(token, verified -> {
+      RequestChecks.required(update, RequestChecks.UPDATE);
+      policy.validateUserUpdate(update);
+      written[0] = store.updateUnlessRevoked(verified, update, () -> fallback.of(verified), clock.instant());
+      // The condition held: the stored records do not revoke the token.
+      return UserRevocations.none();
+    });
+    return written[0];
+  }
+
+  /** One {@code GetItem}: the profile and the revocation records, which refresh the cache. */
+  private StoredItem readItem(String userId) {
+    Instant readStartedAt = clock.instant();
+    StoredItem item = store.read(userId);
+    revocations.seen(userId, item, readStartedAt);
+    return item;
+  }
+
+  /** The stored profile of a read item, else the fallback (stored first with write-through). */
+  private UserProfile profileOf(VerifiedUser checked, StoredItem item) {
     if (item.profile().isPresent()) {
       return item.profile().get();
     }

@@ -2,6 +2,7 @@ package dev.profilekit.testing;
 
 import dev.profilekit.testing.contract.AccountLifecycleCases;
 import dev.profilekit.testing.contract.AdminAndConcurrencyCases;
+import dev.profilekit.testing.contract.AuthenticatedCallCases;
 import dev.profilekit.testing.contract.ContractFixture;
 import dev.profilekit.testing.contract.FederatedCases;
 import dev.profilekit.testing.contract.ProfileCases;
@@ -14,7 +15,8 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  * The contract every {@link dev.profilekit.UserProfileService} implementation passes: an abstract
  * JUnit 5 test class with every group of cases, covering sign-up, passwords, sessions, token
  * verification, refresh token rotation, federated sign-in, profile fallback, patches, versions, typed fields, validation,
- * admin-only fields, listing, concurrency, account deletion and user management. The in-memory service and the
+ * admin-only fields, listing, concurrency, account deletion, user management and the one-call authenticated
+ * reads and writes. The in-memory service and the
  * AWS implementation both extend it; so can yours.
  *
  * <p>Extend it in a test source set, and provide the hooks:
@@ -43,7 +45,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  */
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
-    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases {
+    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

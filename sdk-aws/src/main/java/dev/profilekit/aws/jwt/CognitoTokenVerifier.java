@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -107,6 +108,42 @@ public final class CognitoTokenVerifier {
    * @throws ProfileKitException whatever the revocation check throws when it cannot answer
    */
   public VerifiedUser verify(String token) {
+    VerifiedUser user = checkedToken(token);
+    userChecks.apply(user);
+    return user;
+  }
+
+  /**
+   * Verifies a token like {@link #verify(String)}, except that the user's revocation records come
+   * from {@code revocationRead} instead of the configured {@link TokenRevocations}: for a caller
+   * that reads the records in the same request as the data it needs (the profile item holds both),
+   * so that verifying and reading cost one request instead of two.
+   *
+   * <p>{@code revocationRead} is called only once the signature, the claims and the custom check
+   * have passed, with the user the token speaks for; what it returns is judged by the same rule
+   * as in {@link #verify(String)}, and a revoked token is rejected with {@link Reason#REVOKED}
+   * after it returned. It may also throw: a {@link TokenRejectedException} of its own (a write
+   * whose condition found the token revoked) or any failure, which passes through unchanged (fail
+   * closed). A rejected token never reaches it.
+   *
+   * <p>Costs: no network call of the verifier's own once the keys are cached; whatever {@code
+   * revocationRead} costs. The configured revocations are not asked.
+   *
+   * @param token the raw JWT, without a {@code Bearer } prefix or surrounding whitespace
+   * @param revocationRead reads the user's revocation records (with whatever else the caller
+   *     needs); it must read the same records the configured revocations would
+   * @return the verified user
+   * @throws TokenRejectedException with the reason, if the token is not acceptable
+   */
+  public VerifiedUser verify(String token, Function<VerifiedUser, UserRevocations> revocationRead) {
+    RequestChecks.required(revocationRead, "revocationRead");
+    VerifiedUser user = checkedToken(token);
+    userChecks.apply(user, revocationRead);
+    return user;
+  }
+
+  /** Every check that does not change while the token stays the same (the cached part). */
+  private VerifiedUser checkedToken(String token) {
     if (token == null) {
       throw Rejections.reject(Reason.MALFORMED, "The token is null");
     }
@@ -128,7 +165,6 @@ public final class CognitoTokenVerifier {
         cache.put(key, user, now);
       }
     }
-    userChecks.apply(user);
     return user;
   }
 

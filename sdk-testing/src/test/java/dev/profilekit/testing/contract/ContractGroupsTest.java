@@ -82,7 +82,8 @@ class ContractGroupsTest {
   @Test
   void theWholeContractIsEveryGroup() {
     List<Class<?>> groups = List.of(SignUpAndPasswordCases.class, SessionCases.class, FederatedCases.class, ProfileCases.class,
-        AdminAndConcurrencyCases.class, AccountLifecycleCases.class, UserAdministrationCases.class, RefreshRotationCases.class);
+        AdminAndConcurrencyCases.class, AccountLifecycleCases.class, UserAdministrationCases.class, RefreshRotationCases.class,
+        AuthenticatedCallCases.class);
 
     assertThat(UserProfileServiceContract.class.getInterfaces()).containsExactlyInAnyOrderElementsOf(groups);
     for (Class<?> group : groups) {

@@ -15,6 +15,7 @@ import dev.profilekit.ServiceUnavailableException;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.VerifiedUser;
 import dev.profilekit.internal.ProfilePages;
 import dev.profilekit.internal.ProfilePatch;
 import dev.profilekit.internal.AccountDeletion;
@@ -204,57 +205,110 @@ public final class ProfileStore {
    * @throws VersionConflictException if the expected version is not the stored one
    */
   public UserProfile update(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now) {
+    return update(userId, update, fallback, now, RevocationCondition.NONE);
+  }
+
+  /**
+   * Applies a patch as {@link #update} does, for a verified token: the write's condition also
+   * requires that the user's item does not revoke the token ({@link RevocationCondition}), so the
+   * revocation check costs no request of its own. A refused write is told apart from a version
+   * conflict by the stored item AWS returns with the failed condition; only when none comes back
+   * (dynalite; on AWS when nothing is stored and a version was expected) 1 {@code GetItem} tells.
+   *
+   * @param user what the verified token says; its user id names the profile
+   * @param update a patch already checked by the policy
+   * @param fallback supplies the profile to start from when none is stored
+   * @param now the write instant
+   * @return the profile as stored after the update
+   * @throws dev.profilekit.TokenRejectedException {@code REVOKED} when the user's records revoke
+   *     the token (or the account was deleted); nothing is written
+   * @throws VersionConflictException if the expected version is not the stored one
+   */
+  public UserProfile updateUnlessRevoked(VerifiedUser user, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now) {
+    return update(user.userId(), update, fallback, now, RevocationCondition.of(user));
+  }
+
+  private UserProfile update(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now,
+      RevocationCondition guard) {
     Optional<Long> expected = update.expectedVersion();
     if (expected.isPresent() && expected.get() == 0L) {
       try {
-        return create(userId, update, fallback, now);
+        return create(userId, update, fallback, now, guard);
       } catch (ConditionalCheckFailedException conflict) {
-        if (conflict.hasItem() && ProfileItemCodec.isTombstone(conflict.item())) {
+        Optional<Map<String, AttributeValue>> stored = failedItem(userId, conflict, guard);
+        stored.ifPresent(guard::rejectIfRevoked);
+        if (stored.isPresent() && ProfileItemCodec.isTombstone(stored.get())) {
           throw accountDeleted();
         }
-        throw new VersionConflictException(userId, 0, actualVersion(conflict));
+        throw new VersionConflictException(userId, 0, actualVersion(stored));
       }
     }
     // Two rounds at most: a concurrent first write can win the create, then the patch applies.
     for (int round = 0; round < 2; round++) {
       try {
-        return patch(userId, update, now);
+        return write(userId, guard.addTo(UpdateExpressionBuilder.patch(update, now)));
       } catch (ConditionalCheckFailedException noMatch) {
+        if (noMatch.hasItem()) {
+          guard.rejectIfRevoked(noMatch.item());
+        }
         if (expected.isPresent()) {
-          throw new VersionConflictException(userId, expected.get(), actualVersion(noMatch));
+          Optional<Map<String, AttributeValue>> stored = failedItem(userId, noMatch, guard);
+          stored.ifPresent(guard::rejectIfRevoked);
+          throw new VersionConflictException(userId, expected.get(), actualVersion(stored));
         }
       }
       try {
-        return create(userId, update, fallback, now);
+        return create(userId, update, fallback, now, guard);
       } catch (ConditionalCheckFailedException createdMeanwhile) {
         // Someone else stored the first version in between: patch that one. Unless the account
         // was deleted: its tombstone refuses every create.
-        if (createdMeanwhile.hasItem() && ProfileItemCodec.isTombstone(createdMeanwhile.item())) {
-          throw accountDeleted();
+        if (createdMeanwhile.hasItem()) {
+          guard.rejectIfRevoked(createdMeanwhile.item());
+          if (ProfileItemCodec.isTombstone(createdMeanwhile.item())) {
+            throw accountDeleted();
+          }
         }
       }
     }
-    // Without the item in the failure (an emulator), a tombstone looks like a race; one read tells.
-    if (ProfileItemCodec.isTombstone(tombstoneProbe(userId))) {
+    // Without the item in the failure (an emulator), a tombstone or a revocation looks like a
+    // race; one read tells.
+    Map<String, AttributeValue> probed = guard.active() ? readItem(userId) : tombstoneProbe(userId);
+    guard.rejectIfRevoked(probed);
+    if (ProfileItemCodec.isTombstone(probed)) {
       throw accountDeleted();
     }
     throw new ServiceUnavailableException(
         "Profile of user " + userId + " kept changing between create and update; try again", null);
   }
 
-  private UserProfile patch(String userId, ProfileUpdate update, Instant now) {
-    UpdateExpression expression = UpdateExpressionBuilder.patch(update, now);
-    return write(userId, expression);
+  /**
+   * The stored item a failed condition reports. Without one: unknown for a plain write (as
+   * before), but for a write guarded by a revocation condition one consistent read tells, since a
+   * revoked token must not be reported as a version conflict.
+   */
+  private Optional<Map<String, AttributeValue>> failedItem(String userId, ConditionalCheckFailedException failure,
+      RevocationCondition guard) {
+    if (failure.hasItem() && !failure.item().isEmpty()) {
+      return Optional.of(failure.item());
+    }
+    return guard.active() ? Optional.of(readItem(userId)) : Optional.empty();
   }
 
-  private UserProfile create(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now) {
+  private Map<String, AttributeValue> readItem(String userId) {
+    GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
+        .tableName(table).key(key(userId)).consistentRead(true)));
+    return response.hasItem() ? response.item() : Map.of();
+  }
+
+  private UserProfile create(String userId, ProfileUpdate update, Supplier<UserProfile> fallback, Instant now,
+      RevocationCondition guard) {
     UserProfile base = fallback.get();
     if (!base.userId().equals(userId)) {
       throw new InvalidRequestException("fallback", RequestChecks.FORMAT, "the fallback profile is for another user");
     }
     UserProfile first = firstWrite(base, update, now);
     policy.validateProfile(first);
-    return write(userId, UpdateExpressionBuilder.create(first));
+    return write(userId, guard.addTo(UpdateExpressionBuilder.create(first)));
   }
 
   /**
@@ -343,6 +397,14 @@ public final class ProfileStore {
     } catch (SdkException e) {
       throw DynamoDbErrors.map("UpdateItem", table, e);
     }
+  }
+
+  private static OptionalLong actualVersion(Optional<Map<String, AttributeValue>> stored) {
+    if (stored.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    Map<String, AttributeValue> item = stored.get();
+    return ProfileItemCodec.isProfile(item) ? OptionalLong.of(Long.parseLong(item.get(VERSION).n())) : OptionalLong.of(0);
   }
 
   private static OptionalLong actualVersion(ConditionalCheckFailedException conflict) {

@@ -6,6 +6,7 @@ import dev.profilekit.VerifiedUser;
 import dev.profilekit.internal.SignOutRule;
 import dev.profilekit.aws.jwt.TokenRevocations;
 import dev.profilekit.aws.jwt.UserRevocations;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -39,6 +40,19 @@ public final class UserChecks {
     checkRevocation(user);
   }
 
+  /**
+   * Runs the custom check, then the revocation check on the records {@code revocationRead} returns
+   * for the user, instead of asking the configured revocations.
+   *
+   * @param user the user a verified token speaks for
+   * @param revocationRead reads the user's records (with whatever the caller reads with them)
+   * @throws TokenRejectedException CUSTOM_CHECK_FAILED or REVOKED
+   */
+  public void apply(VerifiedUser user, Function<VerifiedUser, UserRevocations> revocationRead) {
+    runCustomCheck(user);
+    judge(user, revocationRead.apply(user));
+  }
+
   private void runCustomCheck(VerifiedUser user) {
     if (customCheck == null) {
       return;
@@ -62,7 +76,10 @@ public final class UserChecks {
     if (revocations == null) {
       return;
     }
-    UserRevocations revoked = revocations.revocationsOf(user.userId());
+    judge(user, revocations.revocationsOf(user.userId()));
+  }
+
+  private static void judge(VerifiedUser user, UserRevocations revoked) {
     if (revoked == null) {
       return;
     }
