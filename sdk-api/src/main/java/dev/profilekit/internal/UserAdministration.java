@@ -2,6 +2,8 @@ package dev.profilekit.internal;
 
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.NewUser;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -62,5 +64,24 @@ public final class UserAdministration {
           "a temporary password when no invitation is sent (nobody else would learn it)");
     }
     return user;
+  }
+
+  /**
+   * Returns the Cognito attributes of a user an administrator creates, in the order AWS is sent
+   * them: the email, verified at once (the user signs in by it and receives reset codes there from
+   * the start), and the names that were given.
+   *
+   * @param user the new user, checked by {@link #newUser(NewUser)}
+   * @param email the user's email as the implementation checked and normalised it
+   * @return attribute name to value
+   */
+  public static Map<String, String> attributesOf(NewUser user, String email) {
+    Map<String, String> attributes = new LinkedHashMap<>();
+    attributes.put("email", email);
+    attributes.put("email_verified", "true");
+    user.givenName().ifPresent(v -> attributes.put("given_name", v));
+    user.familyName().ifPresent(v -> attributes.put("family_name", v));
+    user.displayName().ifPresent(v -> attributes.put("name", v));
+    return attributes;
   }
 }

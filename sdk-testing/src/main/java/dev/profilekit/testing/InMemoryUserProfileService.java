@@ -29,6 +29,7 @@ import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.Pkce;
 import dev.profilekit.internal.ProviderText;
 import dev.profilekit.testing.internal.FallbackProfiles;
 import dev.profilekit.testing.internal.FederationBroker;
@@ -36,13 +37,13 @@ import dev.profilekit.testing.internal.InMemoryAdmin;
 import dev.profilekit.testing.internal.MfaDirectory;
 import dev.profilekit.testing.internal.PasswordHasher;
 import dev.profilekit.testing.internal.ProfileStore;
-import dev.profilekit.testing.internal.Secrets;
 import dev.profilekit.testing.internal.SessionIssuer;
 import dev.profilekit.testing.internal.UserDirectory;
 import dev.profilekit.testing.internal.UserRecord;
 import dev.profilekit.internal.RedirectUris;
 import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -81,6 +82,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private final ProfileStore profiles;
   private final ProfileAdmin admin;
   private final TestTokens tokens;
+  /** State, nonce and PKCE verifier of federated sign-ins, made as the AWS implementation makes them. */
+  private final SecureRandom random = new SecureRandom();
 
   private InMemoryUserProfileService(InMemoryServiceSettings settings) {
     this.settings = settings;
@@ -352,11 +355,11 @@ public final class InMemoryUserProfileService implements UserProfileService {
     if (!settings.callbackUrls().isEmpty() && !settings.callbackUrls().contains(redirectUri)) {
       throw new InvalidRequestException("redirectUri", RequestChecks.REGISTERED_CALLBACK, "one of the app client's callback URLs");
     }
-    String state = Secrets.randomToken(32);
-    String nonce = Secrets.randomToken(32);
-    String verifier = Secrets.randomToken(48);
+    String state = Pkce.randomValue(random);
+    String nonce = Pkce.randomValue(random);
+    String verifier = Pkce.randomValue(random);
     return PendingFederatedSignIn.builder()
-        .authorizationUri(HostedUi.authorizeUri(settings, domain, provider.name(), redirectUri, state, nonce, Secrets.s256(verifier)))
+        .authorizationUri(HostedUi.authorizeUri(settings, domain, provider.name(), redirectUri, state, nonce, Pkce.s256Challenge(verifier)))
         .redirectUri(redirectUri)
         .providerName(provider.name())
         .state(state)
@@ -373,7 +376,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     if (callback.error().isPresent()) {
       throw ProviderText.callbackRefusal(callback);
     }
-    if (callback.state().isEmpty() || !Secrets.constantTimeEquals(callback.state().get(), pending.state())) {
+    if (!Pkce.constantTimeEquals(pending.state(), callback.state().orElse(null))) {
       throw new FederatedSignInException("state_mismatch", "The callback's state does not match the sign-in that was started");
     }
     String code = callback.code().orElseThrow(() -> new FederatedSignInException("missing_code", "The callback carries no code"));
@@ -384,7 +387,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     }
     AuthSession session = sessions.issue(user.subject(null), grant.nonce());
     Object nonce = sessions.checker().verifiedClaims(session.idToken()).getClaim("nonce");
-    if (!(nonce instanceof String value) || !Secrets.constantTimeEquals(value, pending.nonce())) {
+    if (!(nonce instanceof String value) || !Pkce.constantTimeEquals(pending.nonce(), value)) {
       throw new TokenRejectedException(TokenRejectedException.Reason.NONCE_MISMATCH, "The ID token's nonce is not this sign-in's");
     }
     captureProviderAttributes(session.user());

@@ -221,12 +221,7 @@ public final class UserDirectory {
     }
     // Cognito's generated temporary passwords meet the pool's policy; this one does too.
     String temporaryPassword = request.temporaryPassword().orElseGet(() -> "Tmp-" + Secrets.randomDigits(6) + "aA!");
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("email", username);
-    attributes.put("email_verified", "true");
-    request.givenName().ifPresent(v -> attributes.put("given_name", v));
-    request.familyName().ifPresent(v -> attributes.put("family_name", v));
-    request.displayName().ifPresent(v -> attributes.put("name", v));
+    Map<String, String> attributes = new LinkedHashMap<>(UserAdministration.attributesOf(request, username));
     String userId = UUID.randomUUID().toString();
     UserRecord user = store(new UserRecord(userId, username, attributes, hashPassword(userId, temporaryPassword),
         true, true, IdentityProvider.COGNITO, List.of(), List.of(), clock.instant(), null, null, true, false));

@@ -80,13 +80,7 @@ public final class CognitoUserAdmin {
     String temporaryPassword = user.temporaryPassword()
         .map(password -> CredentialChecks.newPassword("temporaryPassword", password, minimumPasswordLength))
         .orElse(null);
-    Map<String, String> attributes = new LinkedHashMap<>();
-    attributes.put("email", email);
-    // Verified at once: the user signs in by email and receives reset codes there from the start.
-    attributes.put("email_verified", "true");
-    user.givenName().ifPresent(v -> attributes.put("given_name", v));
-    user.familyName().ifPresent(v -> attributes.put("family_name", v));
-    user.displayName().ifPresent(v -> attributes.put("name", v));
+    Map<String, String> attributes = UserAdministration.attributesOf(user, email);
     List<AttributeType> userAttributes = new ArrayList<>();
     attributes.forEach((name, value) -> userAttributes.add(
         AttributeType.builder().name(name).value(CredentialChecks.attributeValue(name, value)).build()));

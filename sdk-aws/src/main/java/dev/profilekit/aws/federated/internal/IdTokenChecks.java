@@ -4,6 +4,7 @@ import com.nimbusds.jwt.JWTParser;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenUse;
 import dev.profilekit.VerifiedUser;
+import dev.profilekit.internal.Pkce;
 import java.text.ParseException;
 import java.util.function.Function;
 

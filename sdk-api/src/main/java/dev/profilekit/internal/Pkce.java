@@ -1,4 +1,4 @@
-package dev.profilekit.aws.federated.internal;
+package dev.profilekit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
