@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * DynamoDB's 400 KB item limit on the AWS store, byte for byte: {@link ItemSize} predicts the
@@ -116,6 +118,25 @@ class ItemSizeLimitIT {
     // The gap the stand-in covers: raw dynalite stores the item AWS refuses.
     UserProfile storedByDynalite = raw.update(userId, accented, fallback(), NOW);
     assertThat(DynamoDbItemSize.of(rawItem())).isEqualTo(ItemSize.of(storedByDynalite)).isGreaterThan(ItemSize.MAX_ITEM_BYTES);
+  }
+
+  @Test
+  void aPutItemOverTheLimitInUtf8IsStoredByDynaliteAndRefusedAsAwsRefusesIt() {
+    // 205,000 "é": 410,000 bytes of UTF-8 (over AWS's 409,600), 205,000 UTF-16 units (under dynalite's count).
+    Map<String, AttributeValue> item = Map.of("userId", AttributeValue.fromS(userId), "bio", AttributeValue.fromS("é".repeat(205_000)));
+    assertThat(DynamoDbItemSize.of(item)).isGreaterThan(ItemSize.MAX_ITEM_BYTES);
+    DynamoDbClient asAws = env.dynamoDb(new ItemSizeAsAws(env.dynamoDb()));
+    asAws.putItem(b -> b.tableName(env.tableName()).item(Map.of("userId", AttributeValue.fromS(userId), "bio", AttributeValue.fromS("before"))));
+
+    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class, () -> asAws.putItem(b -> b.tableName(env.tableName()).item(item)));
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(refused.awsErrorDetails().errorMessage()).isEqualTo("Item size has exceeded the maximum allowed size");
+    assertThat(rawItem()).containsEntry("bio", AttributeValue.fromS("before"));
+    // The gap the stand-in covers: raw dynalite stores the item AWS refuses.
+    env.dynamoDb().putItem(b -> b.tableName(env.tableName()).item(item));
+    assertThat(rawItem()).isEqualTo(item);
   }
 
   private static int fillLength(UserProfile profile) {
