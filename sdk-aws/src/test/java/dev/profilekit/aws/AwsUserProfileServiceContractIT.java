@@ -7,10 +7,10 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.aws.dynamodb.internal.ProfileTableRevocations;
 import dev.profilekit.aws.emulators.AwsAnswers;
-import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.aws.emulators.ItemSizeAsAws;
 import dev.profilekit.aws.emulators.OriginJtiAsAws;
+import dev.profilekit.aws.emulators.SrpAsAws;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.LocalEmulators;
 import dev.profilekit.emulators.WithEmulators;
@@ -21,6 +21,7 @@ import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
 import dev.profilekit.testing.contract.MfaCases;
+import dev.profilekit.testing.contract.SrpClaims;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The contract suite against {@link AwsUserProfileService} on dynalite and cognito-local: one user
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
- * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@code ResendConfirmationCode}), and
+ * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@code ResendConfirmationCode}, {@link
+ * SrpAsAws} for SRP sign-in, the default flow here), and
  * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
  * item-size count; the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
@@ -51,6 +53,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
   private static LoopbackCognitoDomain hostedUiDomain;
   /** AWS's SMS and email MFA, which cognito-local lacks (MfaCases run against it; see MfaAsAws). */
   private static MfaAsAws mfa;
+  /** AWS's SRP server side, which cognito-local lacks; counts the claims it checked. */
+  private static SrpAsAws srp;
 
   @BeforeAll
   static void clients(EmulatorEnvironment environment) throws IOException {
@@ -69,8 +73,15 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // reset-password refusals above, which AWS checks first).
     mfa = new MfaAsAws(environment.cognito(), environment.userPoolId());
     mfa.addTo(aws);
+    // cognito-local answers USER_SRP_AUTH with HTTP 500 Unsupported (SrpAsAwsIT shows it):
+    // SrpAsAws plays AWS's PASSWORD_VERIFIER over the passwords it sees set through this client.
+    srp = new SrpAsAws(environment.cognito(), environment.userPoolId(), environment.appClientId(), Clock.systemUTC());
+    srp.addTo(aws);
     // cognito-local's tokens lack origin_jti, by which signOut revokes a session: OriginJtiAsAws adds it.
-    cognito = environment.cognito(new CognitoLocalParity(), aws, new OriginJtiAsAws());
+    cognito = environment.cognito(new CognitoLocalParity(), aws, new OriginJtiAsAws(), srp);
+    // A proven SRP claim signs in with the password through this same client, so the other
+    // stand-ins (MFA above all) answer it as they answer a password sign-in.
+    srp.signInThrough(cognito);
     // dynalite counts an item's text in UTF-16 units, AWS in UTF-8 bytes: ItemSizeAsAws refuses what AWS refuses.
     dynamoDb = environment.dynamoDb(new ItemSizeAsAws(environment.dynamoDb()));
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
@@ -96,9 +107,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
         .revocations(new ProfileTableRevocations(
             ProfileStore.builder().dynamoDb(dynamoDb).tableName(env.tableName()).policy(policy).build()))
         .build();
-    // cognito-local lacks USER_SRP_AUTH (HTTP 500 Unsupported); SRP runs against AWS's client in SrpOracleIT.
+    // The default password flow, USER_SRP_AUTH, answered by SrpAsAws.
     return AwsUserProfileService.builder()
-        .passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(cognito)
         .dynamoDb(dynamoDb)
         .userPoolId(env.userPoolId())
@@ -132,6 +142,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
   @Override
   public String signInCode(UserProfileService service, String email) {
     return mfa.lastCode(email).orElseThrow();
+  }
+
+  @Override
+  public SrpClaims srpClaims(UserProfileService service) {
+    return new SrpClaims(srp.claimsChecked(), srp.claimsProven());
   }
 
   @Override

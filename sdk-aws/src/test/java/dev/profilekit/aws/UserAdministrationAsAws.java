@@ -93,7 +93,9 @@ final class UserAdministrationAsAws {
 
   private static Optional<String> passwordSignIn(SdkRequest request) {
     InitiateAuthRequest auth = (InitiateAuthRequest) request;
-    if (auth.authFlow() != AuthFlowType.USER_PASSWORD_AUTH || !auth.hasAuthParameters()) {
+    // SRP too: the account's state is checked before any proof (SrpAsAws answers the rest).
+    if ((auth.authFlow() != AuthFlowType.USER_PASSWORD_AUTH && auth.authFlow() != AuthFlowType.USER_SRP_AUTH)
+        || !auth.hasAuthParameters()) {
       return Optional.empty();
     }
     return Optional.ofNullable(auth.authParameters().get("USERNAME"));

@@ -54,5 +54,11 @@ public enum ContractCapability {
    * ClientConfigurationException} before any call: a service built without a domain passes the
    * contract as it is, no dummy domain needed. {@link #FEDERATED_CODE_EXCHANGE} needs this one.
    */
-  HOSTED_UI_DOMAIN
+  HOSTED_UI_DOMAIN,
+  /**
+   * The harness can count the SRP password claims ({@code PASSWORD_VERIFIER} answers) the backend
+   * checked ({@link dev.profilekit.testing.contract.ContractHarness#srpClaims}). Without it, the
+   * SRP cases assert only the sign-in outcomes, not that SRP proved them.
+   */
+  SRP_CLAIM_COUNT
 }

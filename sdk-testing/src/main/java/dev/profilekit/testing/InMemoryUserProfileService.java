@@ -123,6 +123,11 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   // ---------------------------------------------------------------- test affordances
 
+  /** The user pool, for the contract hooks of this package's tests (SRP claim counts). */
+  UserDirectory directory() {
+    return directory;
+  }
+
   /**
    * Adds a user, as if they had signed up (email users) or signed in once through their provider
    * (Google, Apple).

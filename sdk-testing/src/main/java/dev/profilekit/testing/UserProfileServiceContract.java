@@ -9,6 +9,7 @@ import dev.profilekit.testing.contract.ProfileCases;
 import dev.profilekit.testing.contract.RefreshRotationCases;
 import dev.profilekit.testing.contract.SessionCases;
 import dev.profilekit.testing.contract.SignUpAndPasswordCases;
+import dev.profilekit.testing.contract.SrpSignInCases;
 import dev.profilekit.testing.contract.UserAdministrationCases;
 
 /**
@@ -45,7 +46,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  */
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
-    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases {
+    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases, SrpSignInCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

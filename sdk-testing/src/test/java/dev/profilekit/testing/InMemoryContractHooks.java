@@ -4,6 +4,7 @@ import dev.profilekit.FederatedCallback;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.testing.contract.ContractHarness;
+import dev.profilekit.testing.contract.SrpClaims;
 
 /** The contract hooks of the in-memory service: codes and users come from the fake itself. */
 interface InMemoryContractHooks extends ContractHarness {
@@ -32,6 +33,11 @@ interface InMemoryContractHooks extends ContractHarness {
   default FederatedCallback signInAtProvider(UserProfileService service, PendingFederatedSignIn pending, String email) {
     SeededUser user = fake(service).seed(TestUsers.google(email));
     return fake(service).federatedCallbackFor(pending, user);
+  }
+
+  @Override
+  default SrpClaims srpClaims(UserProfileService service) {
+    return new SrpClaims(fake(service).directory().srpClaimsChecked(), fake(service).directory().srpClaimsProven());
   }
 
   private static InMemoryUserProfileService fake(UserProfileService service) {

@@ -1,7 +1,9 @@
 package dev.profilekit.aws.emulators;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -234,10 +236,27 @@ public final class AwsAnswers implements ExecutionInterceptor {
     }).orElse(context.httpResponse());
   }
 
+  /**
+   * The emulator's own body is read to its end and closed before AWS's replaces it: the SDK
+   * closes only the stream it is given, and an unread one keeps its pooled connection, so that
+   * after a few dozen answered requests (the contract run's SRP sign-ins answer two each) every
+   * call of the client waited for a free connection until it timed out.
+   */
   @Override
   public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
-    return answerFor(attributes).map(Made::reply)
-        .<Optional<InputStream>>map(answer -> Optional.of(new ByteArrayInputStream(answer.body().getBytes(StandardCharsets.UTF_8))))
-        .orElse(context.responseBody());
+    Optional<Reply> reply = answerFor(attributes).map(Made::reply);
+    if (reply.isEmpty()) {
+      return context.responseBody();
+    }
+    context.responseBody().ifPresent(AwsAnswers::drain);
+    return Optional.of(new ByteArrayInputStream(reply.get().body().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void drain(InputStream body) {
+    try (InputStream in = body) {
+      in.transferTo(OutputStream.nullOutputStream());
+    } catch (IOException e) {
+      // The emulator's answer is discarded anyway; a broken stream only costs its connection.
+    }
   }
 }

@@ -130,6 +130,18 @@ public interface ContractHarness {
   }
 
   /**
+   * Returns how many SRP password claims ({@code PASSWORD_VERIFIER} answers) the backend has
+   * checked so far and how many proved the password, so the SRP cases can see that a sign-in
+   * went by SRP. Only called when {@link ContractCapability#SRP_CLAIM_COUNT} is supported.
+   *
+   * @param service the service
+   * @return the counts so far
+   */
+  default SrpClaims srpClaims(UserProfileService service) {
+    throw new UnsupportedOperationException("declare SRP_CLAIM_COUNT unsupported, or override srpClaims");
+  }
+
+  /**
    * Declares the capabilities this implementation's backend lacks, each with why and which
    * narrower test covers the behaviour instead. Declare one only where no stand-in for the
    * backend can answer it.

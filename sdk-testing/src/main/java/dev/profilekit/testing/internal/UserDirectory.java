@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -93,6 +94,8 @@ public final class UserDirectory {
   private final ConcurrentHashMap<String, PendingVerifier> verifiers = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> invitationOutbox = new ConcurrentHashMap<>();
   private final Set<String> groups = ConcurrentHashMap.newKeySet();
+  private final AtomicLong claimsChecked = new AtomicLong();
+  private final AtomicLong claimsProven = new AtomicLong();
   private final Clock clock;
   private final String fixedCode;
   private final String poolName;
@@ -414,6 +417,7 @@ public final class UserDirectory {
       throw new InvalidCredentialsException("The challenge session is invalid or expired");
     }
     UserRecord user = pending.userId() == null ? null : byId.get(pending.userId());
+    claimsChecked.incrementAndGet();
     boolean proven = pending.server().verifies(pending.srpA(), poolName, pending.userIdForSrp(), pending.secretBlock(), timestamp,
         signature)
         && Secrets.constantTimeEquals(pending.userIdForSrp(), required("userIdForSrp", userIdForSrp))
@@ -421,10 +425,30 @@ public final class UserDirectory {
     if (!proven || user == null || user.passwordHash() == null) {
       throw new InvalidCredentialsException("Incorrect username or password");
     }
+    claimsProven.incrementAndGet();
     if (!user.confirmed()) {
       throw new UserNotConfirmedException("The user has not confirmed their email yet");
     }
     return user;
+  }
+
+  /**
+   * Returns how many {@code PASSWORD_VERIFIER} answers were checked (within a live session),
+   * proven or not: what the contract counts to see that sign-in went by SRP.
+   *
+   * @return the count
+   */
+  public long srpClaimsChecked() {
+    return claimsChecked.get();
+  }
+
+  /**
+   * Returns how many {@code PASSWORD_VERIFIER} answers proved the password.
+   *
+   * @return the count
+   */
+  public long srpClaimsProven() {
+    return claimsProven.get();
   }
 
   /**
