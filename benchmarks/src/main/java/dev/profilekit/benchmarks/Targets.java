@@ -2,6 +2,7 @@ package dev.profilekit.benchmarks;
 
 import dev.profilekit.benchmarks.profiles.ProfileServiceBenchmark;
 import dev.profilekit.benchmarks.profiles.ProfileServiceClientSideBenchmark;
+import dev.profilekit.benchmarks.spring.ProfileEndpointBenchmark;
 import java.util.List;
 
 /**
@@ -23,7 +24,8 @@ public final class Targets {
         TokenVerificationBenchmark.class,
         InMemoryFakeBenchmark.class,
         ProfileServiceBenchmark.class,
-        ProfileServiceClientSideBenchmark.class);
+        ProfileServiceClientSideBenchmark.class,
+        ProfileEndpointBenchmark.class);
   }
 
   /**
@@ -101,6 +103,18 @@ public final class Targets {
             "ProfileServiceClientSideBenchmark.updateProfile",
             "ProfileServiceClientSideBenchmark.rawUpdateItem",
             1.2,
-            "Without the emulator's latency: validation, expression building and mapping on top of the SDK."));
+            "Without the emulator's latency: validation, expression building and mapping on top of the SDK."),
+        Target.ratio(
+            "Spring Boot example GET /me/profile (filters to JSON, MockMvc): ProfileKit's decoder vs stock NimbusJwtDecoder",
+            "ProfileEndpointBenchmark.profileKitDecoder",
+            "ProfileEndpointBenchmark.nimbusJwtDecoder",
+            1.0,
+            "Issue 14: the starter's stricter verification must not make a request slower than Spring's stock decoder (same app, token, profile)."),
+        Target.ratio(
+            "Same, ProfileKit's verified-token cache off vs stock NimbusJwtDecoder (reference)",
+            "ProfileEndpointBenchmark.profileKitDecoderUncached",
+            "ProfileEndpointBenchmark.nimbusJwtDecoder",
+            1.10,
+            "Context: with a signature check on every request, as the stock decoder does, ProfileKit's extra checks should stay small."));
   }
 }
