@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -91,6 +93,8 @@ public final class ProfileBackfill {
   private final Clock clock;
   private final int segmentIndex;
   private final int segmentCount;
+  private final LongSupplier rateTicker;
+  private final RateLimiter.Sleeper rateSleeper;
 
   private ProfileBackfill(Builder builder) {
     this.cognito = builder.cognito;
@@ -110,6 +114,8 @@ public final class ProfileBackfill {
     this.clock = builder.clock;
     this.segmentIndex = builder.segmentIndex;
     this.segmentCount = builder.segmentCount;
+    this.rateTicker = builder.rateTicker;
+    this.rateSleeper = builder.rateSleeper;
   }
 
   /**
@@ -228,7 +234,7 @@ public final class ProfileBackfill {
     }
     long seenBefore = total.seen();
     Optional<Long> estimate = subPrefix == null ? estimatedUsers() : Optional.empty();
-    RateLimiter limiter = new RateLimiter(requestsPerSecond);
+    RateLimiter limiter = new RateLimiter(requestsPerSecond, rateTicker, rateSleeper);
     ExecutorService executor = Executors.newFixedThreadPool(writeConcurrency, new WriterThreads());
     ProfileStore store = ProfileStore.builder().dynamoDb(dynamoDb).tableName(tableName).policy(policy).build();
     PageWriter writer = new PageWriter(store, policy, filter, dryRun, executor, clock);
@@ -300,8 +306,21 @@ public final class ProfileBackfill {
     private Clock clock = Clock.systemUTC();
     private int segmentIndex;
     private int segmentCount = 1;
+    private LongSupplier rateTicker = System::nanoTime;
+    private RateLimiter.Sleeper rateSleeper = TimeUnit.NANOSECONDS::sleep;
 
     private Builder() {}
+
+    /**
+     * Sets the clock the {@code ListUsers} rate is kept on (default {@link System#nanoTime()} and
+     * a real sleep). Package-private: for simulations on a virtual clock
+     * ({@code BackfillSimulationTest}), so a run over a million users takes virtual, not real, time.
+     */
+    Builder rateClock(LongSupplier ticker, RateLimiter.Sleeper sleeper) {
+      this.rateTicker = ticker;
+      this.rateSleeper = sleeper;
+      return this;
+    }
 
     /**
      * Makes this job segment {@code index} of {@code count}, so that {@code count} processes or
