@@ -2,6 +2,7 @@ package dev.profilekit.aws.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.profilekit.AuthSession;
 import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
@@ -92,15 +93,19 @@ class DynamoDbFaultsIT {
   }
 
   private VerifiedUser userWithProfile(String displayName) {
-    String email = "faults+" + UUID.randomUUID() + "@example.com";
-    env.createConfirmedUser(email, PASSWORD, Map.of("given_name", "Faye"));
-    VerifiedUser user = direct.signIn(email, PASSWORD).sessionOrThrow().user();
-    UserProfile first = direct.updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName(displayName).build());
-    assertThat(first.version()).isEqualTo(1);
-    return user;
+    return sessionWithProfile(displayName).user();
   }
 
-  private <T> Outcome<T> underFault(FaultCase row, String operation, Supplier<T> call) {
+  private AuthSession sessionWithProfile(String displayName) {
+    String email = "faults+" + UUID.randomUUID() + "@example.com";
+    env.createConfirmedUser(email, PASSWORD, Map.of("given_name", "Faye"));
+    AuthSession session = direct.signIn(email, PASSWORD).sessionOrThrow();
+    UserProfile first = direct.updateProfile(session.user(), ProfileUpdate.builder().expectedVersion(0L).displayName(displayName).build());
+    assertThat(first.version()).isEqualTo(1);
+    return session;
+  }
+
+  private <T> Outcome<T> underFault(FaultCase row, String operation, String method, Supplier<T> call) {
     proxy.clearExchanges();
     proxy.schedule(row.schedule().apply(operation));
     long start = System.nanoTime();
@@ -113,8 +118,8 @@ class DynamoDbFaultsIT {
     // What a timeout ends in names the SDK's configured timeout, not a stall's end.
     outcome.failure().filter(e -> row.stalls() && outcome.kind() == Outcome.Kind.SERVICE_UNAVAILABLE).ifPresent(e -> assertThat(e.getCause())
         .isInstanceOfAny(ApiCallTimeoutException.class, ApiCallAttemptTimeoutException.class));
-    System.out.printf("FIGURE | DynamoDB %s | %s | %s | attempts %d | %d ms (attempt timeout %d ms, call timeout %d ms)%n",
-        operation, row.name(), outcome, proxy.exchanges(operation).size(), millis,
+    System.out.printf("FIGURE | DynamoDB %s (%s) | %s | %s | attempts %d | %d ms (attempt timeout %d ms, call timeout %d ms)%n",
+        operation, method, row.name(), outcome, proxy.exchanges(operation).size(), millis,
         FaultClients.ATTEMPT_TIMEOUT.toMillis(), FaultClients.CALL_TIMEOUT.toMillis());
     return outcome;
   }
@@ -129,7 +134,7 @@ class DynamoDbFaultsIT {
     VerifiedUser user = userWithProfile("Stored");
     AwsUserProfileService service = faulted();
 
-    Outcome<UserProfile> read = underFault(row, "GetItem", () -> service.getProfile(user));
+    Outcome<UserProfile> read = underFault(row, "GetItem", "getProfile", () -> service.getProfile(user));
 
     assertThat(read.kind()).isEqualTo(row.read());
     read.result().ifPresent(profile -> {
@@ -145,9 +150,32 @@ class DynamoDbFaultsIT {
     VerifiedUser user = userWithProfile("Before");
     AwsUserProfileService service = faulted();
 
-    Outcome<UserProfile> write = underFault(row, "UpdateItem",
+    Outcome<UserProfile> write = underFault(row, "UpdateItem", "updateProfile",
         () -> service.updateProfile(user, ProfileUpdate.builder().expectedVersion(1L).displayName("After").build()));
 
+    assertAppliedAtMostOnce(row, write, user);
+  }
+
+  /**
+   * The same rows for the one-request path of an authenticated write ({@code
+   * verifyAndUpdateProfile}: the token verified locally, the revocation check in the
+   * {@code UpdateItem}'s condition): a refused resend is told apart from a revocation by one
+   * consistent {@code GetItem} (dynalite returns no item with a failed condition), so it too ends
+   * as a version conflict.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void aVerifiedVersionedWriteIsAppliedAtMostOnceAndEndsTyped(FaultCase row) {
+    AuthSession session = sessionWithProfile("Before");
+    AwsUserProfileService service = faulted();
+
+    Outcome<UserProfile> write = underFault(row, "UpdateItem", "verifyAndUpdateProfile", () -> service.verifyAndUpdateProfile(session.accessToken(),
+        ProfileUpdate.builder().expectedVersion(1L).displayName("After").build()));
+
+    assertAppliedAtMostOnce(row, write, session.user());
+  }
+
+  private void assertAppliedAtMostOnce(FaultCase row, Outcome<UserProfile> write, VerifiedUser user) {
     assertThat(write.kind()).isEqualTo(row.write());
     long applied = proxy.exchanges("UpdateItem").stream().filter(FaultProxy.Exchange::applied).count();
     assertThat(applied).as("UpdateItems dynalite applied").isEqualTo(row.writeApplied() ? 1 : 0);
@@ -168,7 +196,7 @@ class DynamoDbFaultsIT {
     FaultCase lost = new FaultCase("reset after applied (lost response), first write", op -> FaultSchedule.onOperation(op,
         Fault.resetAfterApplied()), Outcome.Kind.SUCCESS, Outcome.Kind.VERSION_CONFLICT, true);
 
-    Outcome<UserProfile> write = underFault(lost, "UpdateItem",
+    Outcome<UserProfile> write = underFault(lost, "UpdateItem", "updateProfile",
         () -> service.updateProfile(user, ProfileUpdate.builder().expectedVersion(0L).displayName("First").build()));
 
     assertThat(write.kind()).isEqualTo(Outcome.Kind.VERSION_CONFLICT);
@@ -189,7 +217,7 @@ class DynamoDbFaultsIT {
     FaultCase lost = new FaultCase("reset after applied (lost response), unversioned patch", op -> FaultSchedule.onOperation(op,
         Fault.resetAfterApplied()), Outcome.Kind.SUCCESS, Outcome.Kind.SUCCESS, true);
 
-    Outcome<UserProfile> write = underFault(lost, "UpdateItem",
+    Outcome<UserProfile> write = underFault(lost, "UpdateItem", "updateProfile",
         () -> service.updateProfile(user, ProfileUpdate.builder().displayName("After").build()));
 
     assertThat(write.kind()).isEqualTo(Outcome.Kind.SUCCESS);
