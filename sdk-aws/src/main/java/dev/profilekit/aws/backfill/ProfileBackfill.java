@@ -3,6 +3,7 @@ package dev.profilekit.aws.backfill;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.ProfilePolicy;
+import dev.profilekit.aws.backfill.internal.FileCheckpointStore;
 import dev.profilekit.aws.backfill.internal.PageOutcome;
 import dev.profilekit.aws.backfill.internal.PageWriter;
 import dev.profilekit.aws.backfill.internal.RateLimiter;
@@ -523,31 +524,18 @@ public final class ProfileBackfill {
       RequestChecks.required(dynamoDb, "dynamoDb");
       RequestChecks.requiredText(tableName, "tableName");
       RequestChecks.requiredText(jobName, "jobName");
-      if (!JOB_NAME.matcher(jobName).matches()) {
-        throw new InvalidRequestException("jobName", RequestChecks.PATTERN, "1 to 100 of A-Z a-z 0-9 . _ -");
-      }
-      if (!(requestsPerSecond > 0 && requestsPerSecond <= 1000)) {
-        throw new InvalidRequestException("requestsPerSecond", RequestChecks.RANGE, "greater than 0, at most 1000");
-      }
-      if (writeConcurrency < 1 || writeConcurrency > MAX_WRITE_CONCURRENCY) {
-        throw new InvalidRequestException("writeConcurrency", RequestChecks.RANGE, "1 to " + MAX_WRITE_CONCURRENCY);
-      }
-      if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new InvalidRequestException("pageSize", RequestChecks.RANGE, "1 to " + MAX_PAGE_SIZE);
-      }
-      if (maxRecordedFailures < 0 || maxRecordedFailures > 10_000) {
-        throw new InvalidRequestException("maxRecordedFailures", RequestChecks.RANGE, "0 to 10000");
-      }
-      if (segmentCount < 1 || segmentCount > 16) {
-        throw new InvalidRequestException("segmentCount", RequestChecks.RANGE, "1 to 16");
-      }
-      if (segmentIndex < 0 || segmentIndex >= segmentCount) {
-        throw new InvalidRequestException("segmentIndex", RequestChecks.RANGE, "0 to segmentCount - 1");
-      }
+      RequestChecks.check(JOB_NAME.matcher(jobName).matches(), "jobName", RequestChecks.PATTERN, "1 to 100 of A-Z a-z 0-9 . _ -");
+      RequestChecks.check(requestsPerSecond > 0 && requestsPerSecond <= 1000, "requestsPerSecond", RequestChecks.RANGE,
+          "greater than 0, at most 1000");
+      RequestChecks.range(writeConcurrency, 1, MAX_WRITE_CONCURRENCY, "writeConcurrency");
+      RequestChecks.range(pageSize, 1, MAX_PAGE_SIZE, "pageSize");
+      RequestChecks.range(maxRecordedFailures, 0, 10_000, "maxRecordedFailures");
+      RequestChecks.range(segmentCount, 1, 16, "segmentCount");
+      RequestChecks.check(segmentIndex >= 0 && segmentIndex < segmentCount, "segmentIndex", RequestChecks.RANGE,
+          "0 to segmentCount - 1");
       // A checkpoint file holds one job's checkpoint; a segment keeps one per sub prefix.
-      if (segmentCount > 1 && checkpoints instanceof dev.profilekit.aws.backfill.internal.FileCheckpointStore) {
-        throw new InvalidRequestException("checkpointStore", RequestChecks.EXCLUSIVE, "a segmented job keeps its checkpoints in the table, not in a file");
-      }
+      RequestChecks.check(!(segmentCount > 1 && checkpoints instanceof FileCheckpointStore), "checkpointStore",
+          RequestChecks.EXCLUSIVE, "a segmented job keeps its checkpoints in the table, not in a file");
       RequestChecks.required(filter, "filter");
       RequestChecks.required(listener, "progressListener");
       RequestChecks.required(policy, "policy");
