@@ -18,6 +18,13 @@ resource "aws_cognito_user_pool" "users" {
   username_attributes      = ["email"]
   auto_verified_attributes = ["email"]
 
+  # An email change (requestEmailChange) keeps the original, verified email active for sign-in
+  # and reset codes until the user enters the code sent to the new one (confirmEmailChange).
+  # Without it Cognito switches the email at once, unverified, and the old address stops working.
+  user_attribute_update_settings {
+    attributes_require_verification_before_update = ["email"]
+  }
+
   username_configuration {
     case_sensitive = false
   }

@@ -404,6 +404,47 @@ public interface UserProfileService extends AutoCloseable {
   void deleteAccount(AuthSession session);
 
   /**
+   * Starts changing the signed-in user's email: a verification code is sent to {@code newEmail}.
+   * Until {@link #confirmEmailChange(AuthSession, String)} succeeds, nothing else changes: the
+   * current, verified email keeps signing in and receiving reset codes, and the profile keeps it
+   * (the user pool must keep original attribute values active until verified, see {@code
+   * docs/setup.md}). A second request replaces the first one's pending email and code.
+   *
+   * <p>Costs: 1 Cognito {@code UpdateUserAttributes} and 1 {@code GetUser} (authorised by the
+   * session's access token, which is first verified locally), and 1 conditional DynamoDB {@code
+   * UpdateItem} that changes nothing unless the profile and Cognito disagreed.
+   *
+   * @param session a current session of the user (its access token is used)
+   * @param newEmail the new email
+   * @throws InvalidRequestException if {@code newEmail} is not an email address, before any call
+   * @throws EmailInUseException if another account has {@code newEmail}
+   * @throws TokenRejectedException if the access token is not acceptable
+   */
+  void requestEmailChange(AuthSession session, String newEmail);
+
+  /**
+   * Completes an email change with the code sent to the new email: from then on the new email
+   * signs in and the old one no longer does, and the stored profile (if any) carries the new,
+   * verified email (one version up). Tokens issued before keep the old email in their claims
+   * until they expire; sign in again or {@link #refresh(AuthSession)} for tokens with the new one.
+   *
+   * <p>Whichever way it ends, the profile agrees with Cognito: after a wrong code nothing changes,
+   * and a rerun after a failure between Cognito's change and the profile's write makes the profile
+   * follow (and then reports the used code as invalid).
+   *
+   * <p>Costs: 1 Cognito {@code VerifyUserAttribute} and 1 {@code GetUser}, 1 conditional DynamoDB
+   * {@code UpdateItem}.
+   *
+   * @param session a current session of the user (its access token is used)
+   * @param code the code sent to the new email
+   * @throws InvalidCodeException if the code is wrong or expired, or no change is pending: nothing
+   *     changes
+   * @throws EmailInUseException if another account took the new email meanwhile
+   * @throws TokenRejectedException if the access token is not acceptable
+   */
+  void confirmEmailChange(AuthSession session, String code);
+
+  /**
    * Returns the server-side view for operators and back-office code: any user's profile,
    * admin-only fields, listing.
    *

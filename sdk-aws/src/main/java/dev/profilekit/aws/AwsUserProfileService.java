@@ -85,6 +85,7 @@ public final class AwsUserProfileService implements UserProfileService {
   private final SignInCapture signInCapture;
   private final RevocationRecords revocations;
   private final CognitoMfaPreferences mfaPreferences;
+  private final EmailChangeFlow emailChange;
 
   private AwsUserProfileService(ServiceWiring.Parts parts) {
     this.auth = parts.auth();
@@ -101,6 +102,7 @@ public final class AwsUserProfileService implements UserProfileService {
     this.fallback = new ProfileFallback(mapper, auth);
     this.signInCapture = new SignInCapture(store, fallback, mapper, clock);
     this.admin = new AwsProfileAdmin(store, revocations, fallback, auth, parts.userAdmin(), policy, clock);
+    this.emailChange = new EmailChangeFlow(auth.emailChange(), store, verifier, clock);
   }
 
   /**
@@ -367,6 +369,28 @@ public final class AwsUserProfileService implements UserProfileService {
         revocations.eraseAccount(user.userId(), deletedAt, tombstoneExpiresAt);
       }
     }, clock.instant());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The access token is verified locally first (signature, expiry, revocation); Cognito then
+   * checks it again. The stored profile is written only if it disagrees with the email Cognito
+   * reads back: with the user pool's keep-original setting, never at this step.
+   */
+  @Override
+  public void requestEmailChange(AuthSession session, String newEmail) {
+    emailChange.request(session, newEmail);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The steps run in {@link dev.profilekit.internal.EmailChange}'s order.
+   */
+  @Override
+  public void confirmEmailChange(AuthSession session, String code) {
+    emailChange.confirm(session, code);
   }
 
   @Override

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameAttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifiedAttributeType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -27,7 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
  * user pool with an app client, and a fresh profile table.
  *
  * <p>The user pool signs users in by email ({@code UsernameAttributes=email}, so the Cognito
- * username is the {@code sub}); its app client has no secret and allows {@code
+ * username is the {@code sub}) and keeps an updated email pending until it is verified ({@code
+ * AttributesRequireVerificationBeforeUpdate=email}); its app client has no secret and allows {@code
  * USER_PASSWORD_AUTH}, {@code REFRESH_TOKEN_AUTH} and {@code ADMIN_USER_PASSWORD_AUTH}. The table
  * has the partition key {@code userId} (string) and on-demand capacity, as in production.
  */
@@ -57,7 +59,11 @@ public final class EmulatorEnvironment implements AutoCloseable {
     this.userPoolId = cognito.createUserPool(b -> b
             .poolName(label)
             .usernameAttributes(UsernameAttributeType.EMAIL)
-            .autoVerifiedAttributesWithStrings("email"))
+            .autoVerifiedAttributesWithStrings("email")
+            // As docs/setup.md configures production pools: an updated email waits for its code
+            // and the original stays active. cognito-local honours it only when the pool is created
+            // with it (its UpdateUserPool drops the setting).
+            .userAttributeUpdateSettings(u -> u.attributesRequireVerificationBeforeUpdate(VerifiedAttributeType.EMAIL)))
         .userPool().id();
     this.appClientId = createAppClient(false).clientId();
     this.tableName = createProfileTable(tableNameFor(label));

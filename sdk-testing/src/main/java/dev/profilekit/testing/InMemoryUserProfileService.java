@@ -28,6 +28,7 @@ import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.EmailChange;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.Pkce;
 import dev.profilekit.internal.ProviderText;
@@ -208,6 +209,16 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   public Optional<String> lastPasswordResetCode(String email) {
     return directory.lastResetCode(email);
+  }
+
+  /**
+   * Returns the last code "sent" to a new email by {@link #requestEmailChange(AuthSession, String)}.
+   *
+   * @param newEmail the new email
+   * @return the code, if one was sent
+   */
+  public Optional<String> lastEmailChangeCode(String newEmail) {
+    return directory.lastEmailChangeCode(newEmail);
   }
 
   /**
@@ -483,6 +494,53 @@ public final class InMemoryUserProfileService implements UserProfileService {
         sessions.forgetDeletedUser(userId);
       }
     }, settings.clock().instant());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The access token is verified as Cognito's {@code UpdateUserAttributes} would; the user's
+   * email then stays as it is until the change is confirmed.
+   */
+  @Override
+  public void requestEmailChange(AuthSession session, String newEmail) {
+    VerifiedUser user = emailChangeUser(session);
+    directory.requestEmailChange(user.userId(), EmailChange.newEmail(newEmail));
+    followIdentityEmail(user.userId());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The steps run in {@link EmailChange}'s order, as in the AWS implementation.
+   */
+  @Override
+  public void confirmEmailChange(AuthSession session, String code) {
+    VerifiedUser user = emailChangeUser(session);
+    String checkedCode = EmailChange.code(code);
+    EmailChange.confirm(new EmailChange.Steps() {
+      @Override
+      public void verifyAtIdentity(String verified) {
+        directory.confirmEmailChange(user.userId(), verified);
+      }
+
+      @Override
+      public void followIdentity() {
+        followIdentityEmail(user.userId());
+      }
+    }, checkedCode);
+  }
+
+  private VerifiedUser emailChangeUser(AuthSession session) {
+    return EmailChange.accessUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+  }
+
+  private void followIdentityEmail(String userId) {
+    UserRecord identity = directory.byId(userId);
+    if (identity != null) {
+      profiles.followEmail(userId, Optional.ofNullable(identity.email()),
+          "true".equals(identity.attributes().get("email_verified")));
+    }
   }
 
   @Override

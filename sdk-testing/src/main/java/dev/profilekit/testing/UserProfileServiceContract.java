@@ -4,6 +4,7 @@ import dev.profilekit.testing.contract.AccountLifecycleCases;
 import dev.profilekit.testing.contract.AdminAndConcurrencyCases;
 import dev.profilekit.testing.contract.AuthenticatedCallCases;
 import dev.profilekit.testing.contract.ContractFixture;
+import dev.profilekit.testing.contract.EmailChangeCases;
 import dev.profilekit.testing.contract.FederatedCases;
 import dev.profilekit.testing.contract.ProfileCases;
 import dev.profilekit.testing.contract.RefreshRotationCases;
@@ -16,7 +17,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  * The contract every {@link dev.profilekit.UserProfileService} implementation passes: an abstract
  * JUnit 5 test class with every group of cases, covering sign-up, passwords, sessions, token
  * verification, refresh token rotation, federated sign-in, profile fallback, patches, versions, typed fields, validation,
- * admin-only fields, listing, concurrency, account deletion, user management and the one-call authenticated
+ * admin-only fields, listing, concurrency, account deletion, email changes, user management and the one-call authenticated
  * reads and writes. The in-memory service and the
  * AWS implementation both extend it; so can yours.
  *
@@ -28,6 +29,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  *   public String confirmationCode(UserProfileService service, String email) { return "123456"; }
  *   public String passwordResetCode(UserProfileService service, String email) { return "123456"; }
  *   public void createUserWithTemporaryPassword(UserProfileService service, String email, String password) { ... }
+ *   public String emailChangeCode(UserProfileService service, String newEmail) { return "123456"; }
  *   public Map<ContractCapability, String> unsupportedCapabilities() {
  *     return Map.of(ContractCapability.FEDERATED_CODE_EXCHANGE, "no hosted UI to test against; MyHostedUiTest covers it");
  *   }
@@ -46,7 +48,8 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  */
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
-    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases, SrpSignInCases {
+    AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases, SrpSignInCases,
+    EmailChangeCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

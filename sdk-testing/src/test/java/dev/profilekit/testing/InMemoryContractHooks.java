@@ -25,6 +25,11 @@ interface InMemoryContractHooks extends ContractHarness {
   }
 
   @Override
+  default String emailChangeCode(UserProfileService service, String newEmail) {
+    return fake(service).lastEmailChangeCode(newEmail).orElseThrow();
+  }
+
+  @Override
   default void createUserWithTemporaryPassword(UserProfileService service, String email, String temporaryPassword) {
     fake(service).seed(TestUsers.email(email).temporaryPassword(temporaryPassword));
   }

@@ -23,7 +23,8 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * service, the backend hooks, and the helpers the cases share.
  *
  * <p>Each group ({@link SignUpAndPasswordCases}, {@link SessionCases}, {@link FederatedCases},
- * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}, {@link MfaCases}, {@link AuthenticatedCallCases}) is a JUnit 5 test interface extending
+ * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}, {@link MfaCases}, {@link AuthenticatedCallCases},
+ * {@link EmailChangeCases}) is a JUnit 5 test interface extending
  * this one. {@link ContractFixture} implements the service lifecycle; a test class extends it and
  * implements the groups it opts into, or extends {@link
  * dev.profilekit.testing.UserProfileServiceContract} for all of them.
@@ -67,6 +68,18 @@ public interface ContractHarness {
    * @return the code
    */
   String passwordResetCode(UserProfileService service, String email);
+
+  /**
+   * Returns the code the backend sent to the new email after {@code requestEmailChange}. The
+   * default refuses: override it to run {@link EmailChangeCases}.
+   *
+   * @param service the service
+   * @param newEmail the new email
+   * @return the code
+   */
+  default String emailChangeCode(UserProfileService service, String newEmail) {
+    throw new UnsupportedOperationException("override emailChangeCode to run the email change cases");
+  }
 
   /**
    * Creates a user as an administrator does: email verified, with a temporary password that the

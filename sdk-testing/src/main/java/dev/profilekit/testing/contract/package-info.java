@@ -5,7 +5,9 @@
  * dev.profilekit.testing.contract.FederatedCases}, {@link
  * dev.profilekit.testing.contract.ProfileCases}, {@link
  * dev.profilekit.testing.contract.AdminAndConcurrencyCases}, {@link
- * dev.profilekit.testing.contract.AccountLifecycleCases}) over the hooks of {@link
+ * dev.profilekit.testing.contract.AccountLifecycleCases}, {@link
+ * dev.profilekit.testing.contract.UserAdministrationCases}, {@link
+ * dev.profilekit.testing.contract.EmailChangeCases}) over the hooks of {@link
  * dev.profilekit.testing.contract.ContractHarness}. A run extends {@link
  * dev.profilekit.testing.contract.ContractFixture} and implements the groups it opts into, or
  * extends {@link dev.profilekit.testing.UserProfileServiceContract} for all of them. Groups may

@@ -6,6 +6,7 @@ import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.EmailChange;
 import dev.profilekit.internal.ProfilePages;
 import dev.profilekit.internal.ProfilePatch;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.Spliterator;
@@ -117,6 +119,22 @@ public final class ProfileStore {
       }
       return null;
     });
+  }
+
+  /**
+   * Makes the stored profile, if any, carry the identity's email ({@link EmailChange#follow}).
+   *
+   * @param userId the user id
+   * @param email the identity's email
+   * @param verified whether it is verified
+   */
+  public void followEmail(String userId, Optional<String> email, boolean verified) {
+    profiles.computeIfPresent(userId, (id, stored) -> EmailChange.follow(stored, email, verified, clock.instant())
+        .map(next -> {
+          policy.validateProfile(next);
+          return next;
+        })
+        .orElse(stored));
   }
 
   /**

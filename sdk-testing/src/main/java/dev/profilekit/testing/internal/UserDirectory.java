@@ -1,5 +1,6 @@
 package dev.profilekit.testing.internal;
 
+import dev.profilekit.EmailInUseException;
 import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidCodeException;
@@ -56,6 +57,8 @@ public final class UserDirectory {
   public static final Duration RESET_CODE_LIFETIME = Duration.ofHours(1);
   /** How long a sign-in challenge can be answered (Cognito: 3 minutes by default). */
   public static final Duration CHALLENGE_LIFETIME = Duration.ofMinutes(3);
+  /** How long the code sent to a new email is accepted, as Cognito's attribute verification codes. */
+  public static final Duration EMAIL_CHANGE_CODE_LIFETIME = Duration.ofHours(24);
 
   private record PendingChallenge(String userId, String username, Instant expiresAt) {}
 
@@ -96,6 +99,7 @@ public final class UserDirectory {
   private final Set<String> groups = ConcurrentHashMap.newKeySet();
   private final AtomicLong claimsChecked = new AtomicLong();
   private final AtomicLong claimsProven = new AtomicLong();
+  private final PendingEmailChanges emailChanges = new PendingEmailChanges();
   private final Clock clock;
   private final String fixedCode;
   private final String poolName;
@@ -537,6 +541,57 @@ public final class UserDirectory {
   }
 
   /**
+   * Starts an email change as Cognito does with original values kept until verified: the new email
+   * and a code wait, and the user's email stays as it is.
+   *
+   * @param userId the user
+   * @param newEmail the new email, already checked
+   * @throws EmailInUseException if another user has the email
+   */
+  public synchronized void requestEmailChange(String userId, String newEmail) {
+    existing(userId);
+    refuseTaken(userId, newEmail);
+    emailChanges.request(userId, newEmail, new IssuedCode(newCode(), clock.instant().plus(EMAIL_CHANGE_CODE_LIFETIME)));
+  }
+
+  /**
+   * Completes an email change: the pending email becomes the user's verified email (and an email
+   * user's username, so the old email no longer signs in).
+   *
+   * @param userId the user
+   * @param code the code sent to the new email
+   * @throws InvalidCodeException if the code is wrong or expired, or no change is pending
+   * @throws EmailInUseException if another user took the email meanwhile
+   */
+  public synchronized void confirmEmailChange(String userId, String code) {
+    UserRecord user = existing(userId);
+    PendingEmailChanges.Pending pending = emailChanges.of(userId)
+        .orElseThrow(() -> new InvalidCodeException("The verification code is wrong or expired"));
+    checkCode(pending.code(), code, "verification");
+    refuseTaken(userId, pending.email());
+    emailChanges.done(userId);
+    byUsername.remove(key(user.username()));
+    store(user.withVerifiedEmail(pending.email()));
+  }
+
+  /**
+   * Returns the last code sent to a new email by {@link #requestEmailChange(String, String)}.
+   *
+   * @param newEmail the new email
+   * @return the code, if one was sent
+   */
+  public Optional<String> lastEmailChangeCode(String newEmail) {
+    return emailChanges.lastCode(newEmail);
+  }
+
+  private void refuseTaken(String userId, String email) {
+    UserRecord holder = byUsername.get(key(email));
+    if (holder != null && !holder.userId().equals(userId)) {
+      throw new EmailInUseException("An account with this email already exists");
+    }
+  }
+
+  /**
    * Deletes a user; does nothing when there is no such user.
    *
    * @param userId the user's id
@@ -550,6 +605,7 @@ public final class UserDirectory {
       invitationOutbox.remove(key(user.username()));
       challenges.values().removeIf(pending -> pending.userId().equals(userId));
       verifiers.values().removeIf(pending -> userId.equals(pending.userId()));
+      emailChanges.done(userId);
     }
   }
 

@@ -104,6 +104,16 @@ public record UserRecord(
         createdAt, null, resetCode, enabled, passwordResetRequired);
   }
 
+  /** The user with a new, verified email; an email user's username (their email here) goes with it. */
+  UserRecord withVerifiedEmail(String newEmail) {
+    Map<String, String> changed = new java.util.LinkedHashMap<>(attributes);
+    changed.put("email", newEmail);
+    changed.put("email_verified", "true");
+    String newUsername = username.equalsIgnoreCase(email() == null ? "" : email()) ? newEmail : username;
+    return new UserRecord(userId, newUsername, changed, passwordHash, confirmed, mustChangePassword, provider, identities, groups,
+        createdAt, confirmationCode, resetCode, enabled, passwordResetRequired);
+  }
+
   UserRecord withEnabled(boolean enabledNow) {
     return new UserRecord(userId, username, attributes, passwordHash, confirmed, mustChangePassword, provider, identities,
         groups, createdAt, confirmationCode, resetCode, enabledNow, passwordResetRequired);

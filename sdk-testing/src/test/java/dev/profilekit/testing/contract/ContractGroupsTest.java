@@ -83,7 +83,8 @@ class ContractGroupsTest {
   void theWholeContractIsEveryGroup() {
     List<Class<?>> groups = List.of(SignUpAndPasswordCases.class, SessionCases.class, FederatedCases.class, ProfileCases.class,
         AdminAndConcurrencyCases.class, AccountLifecycleCases.class, UserAdministrationCases.class, RefreshRotationCases.class,
-        AuthenticatedCallCases.class);
+        AuthenticatedCallCases.class,
+        SrpSignInCases.class, EmailChangeCases.class);
 
     assertThat(UserProfileServiceContract.class.getInterfaces()).containsExactlyInAnyOrderElementsOf(groups);
     for (Class<?> group : groups) {

@@ -307,6 +307,15 @@ public final class CognitoAuth {
     return Optional.empty();
   }
 
+  /**
+   * Returns the email change calls, on the same client.
+   *
+   * @return the email change calls
+   */
+  public CognitoEmailChange emailChange() {
+    return new CognitoEmailChange(cognito);
+  }
+
   private static CognitoUser user(String username, Map<String, String> attributes, Optional<Instant> createdAt) {
     String sub = attributes.getOrDefault("sub", username);
     return new CognitoUser(username, sub, attributes, CognitoIdentities.fromAttribute(attributes.get("identities")), createdAt);

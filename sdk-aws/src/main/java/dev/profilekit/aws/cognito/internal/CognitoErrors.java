@@ -2,6 +2,7 @@ package dev.profilekit.aws.cognito.internal;
 
 import dev.profilekit.ChallengeExpiredException;
 import dev.profilekit.ClientConfigurationException;
+import dev.profilekit.EmailInUseException;
 import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
@@ -80,6 +81,10 @@ public final class CognitoErrors {
             "An administrator reset the password: confirmForgotPassword with the code sent to the user" + detail);
       case "UsernameExistsException":
       case "AliasExistsException":
+        if (operation == CognitoOperation.UPDATE_USER_ATTRIBUTES || operation == CognitoOperation.VERIFY_USER_ATTRIBUTE) {
+          // AWS: the new email is another user's alias (with email as username, every email is one).
+          return new EmailInUseException("Another account already has this email" + detail);
+        }
         return new UserAlreadyExistsException("An account with this email already exists" + detail);
       case "CodeMismatchException":
       case "ExpiredCodeException":
@@ -182,6 +187,9 @@ public final class CognitoErrors {
       case GLOBAL_SIGN_OUT:
       case SET_USER_MFA_PREFERENCE:
       case DELETE_USER:
+      case UPDATE_USER_ATTRIBUTES:
+      case VERIFY_USER_ATTRIBUTE:
+      case GET_USER:
         return new TokenRejectedException(
             TokenRejectedException.Reason.REVOKED, where + ": the token was revoked or has expired" + detail);
       case CONFIRM_SIGN_UP:
@@ -214,6 +222,9 @@ public final class CognitoErrors {
       case ADMIN_SET_USER_MFA_PREFERENCE:
       case ADMIN_ADD_USER_TO_GROUP:
       case ADMIN_REMOVE_USER_FROM_GROUP:
+      case UPDATE_USER_ATTRIBUTES:
+      case VERIFY_USER_ATTRIBUTE:
+      case GET_USER:
         return new UserNotFoundException(where + ": no such user in the user pool" + detail);
       case CONFIRM_SIGN_UP:
       case CONFIRM_FORGOT_PASSWORD:

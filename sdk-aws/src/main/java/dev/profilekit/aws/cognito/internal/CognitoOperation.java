@@ -61,7 +61,13 @@ public enum CognitoOperation {
   /** {@code AdminAddUserToGroup}. */
   ADMIN_ADD_USER_TO_GROUP("AdminAddUserToGroup"),
   /** {@code AdminRemoveUserFromGroup}. */
-  ADMIN_REMOVE_USER_FROM_GROUP("AdminRemoveUserFromGroup");
+  ADMIN_REMOVE_USER_FROM_GROUP("AdminRemoveUserFromGroup"),
+  /** {@code UpdateUserAttributes}. */
+  UPDATE_USER_ATTRIBUTES("UpdateUserAttributes"),
+  /** {@code VerifyUserAttribute}. */
+  VERIFY_USER_ATTRIBUTE("VerifyUserAttribute"),
+  /** {@code GetUser}. */
+  GET_USER("GetUser");
 
   private final String awsName;
 

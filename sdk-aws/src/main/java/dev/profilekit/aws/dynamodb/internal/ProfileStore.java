@@ -294,6 +294,32 @@ public final class ProfileStore {
     return guard.active() ? Optional.of(readItem(userId)) : Optional.empty();
   }
 
+  /**
+   * Makes the stored profile, if any, carry the identity's email and verification flag (after an
+   * email change in Cognito): 1 conditional {@code UpdateItem} that writes only when a profile is
+   * stored and disagrees. Nothing is read first.
+   *
+   * @param userId the user id
+   * @param email the identity's email
+   * @param verified whether it is verified
+   * @param now the write instant
+   * @return true if the profile was written, false if none is stored or it already agreed
+   */
+  public boolean followEmail(String userId, String email, boolean verified, Instant now) {
+    UpdateItemRequest request = UpdateExpressionBuilder.followEmail(email, verified, now).applyTo(UpdateItemRequest.builder())
+        .tableName(table)
+        .key(key(userId))
+        .build();
+    try {
+      TransactionConflictRetry.send(() -> dynamoDb.updateItem(request));
+      return true;
+    } catch (ConditionalCheckFailedException noneOrAgreeing) {
+      return false;
+    } catch (SdkException e) {
+      throw DynamoDbErrors.map("UpdateItem", table, e);
+    }
+  }
+
   private Map<String, AttributeValue> readItem(String userId) {
     GetItemResponse response = call("GetItem", () -> dynamoDb.getItem(b -> b
         .tableName(table).key(key(userId)).consistentRead(true)));

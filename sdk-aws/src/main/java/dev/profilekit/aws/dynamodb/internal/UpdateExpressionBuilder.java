@@ -2,6 +2,8 @@ package dev.profilekit.aws.dynamodb.internal;
 
 import dev.profilekit.internal.RequestChecks;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.CUSTOM_FIELDS;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EMAIL;
+import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EMAIL_VERIFIED;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.EXPIRES_AT;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.PREFERENCES;
 import static dev.profilekit.aws.dynamodb.internal.ProfileAttributes.SUBSCRIPTION;
@@ -107,6 +109,33 @@ public final class UpdateExpressionBuilder {
     // An item that held only revoked sessions may carry a time to live: a profile must not expire.
     b.remove(b.name(EXPIRES_AT));
     return b.build("attribute_not_exists(" + b.name(VERSION) + ") AND attribute_not_exists(" + b.name(ACCOUNT_DELETED_AT) + ")");
+  }
+
+  /**
+   * Builds the write that makes a stored profile carry the identity's email (an email change
+   * confirmed in Cognito), one version up: applies only if a profile is stored and its email or
+   * verification flag differ, so that a profile already in agreement is left as it is (the
+   * condition fails and nothing is written). The same result as {@code EmailChange.follow}.
+   *
+   * @param email the identity's email
+   * @param verified whether it is verified
+   * @param now the write instant, stored as {@code updatedAt}
+   * @return the expression
+   */
+  public static UpdateExpression followEmail(String email, boolean verified, Instant now) {
+    UpdateExpressionBuilder b = new UpdateExpressionBuilder();
+    String version = b.name(VERSION);
+    b.sets.append(version).append(" = ").append(version).append(" + ").append(b.value(ONE));
+    b.set(b.name(UPDATED_AT), AttributeValue.fromS(InstantText.format(now)));
+    String emailName = b.name(EMAIL);
+    String verifiedName = b.name(EMAIL_VERIFIED);
+    String emailValue = b.value(AttributeValue.fromS(email));
+    String verifiedValue = b.value(AttributeValue.fromBool(verified));
+    b.sets.append(", ").append(emailName).append(" = ").append(emailValue);
+    b.sets.append(", ").append(verifiedName).append(" = ").append(verifiedValue);
+    // A missing attribute compares unequal, so a profile without an email is written too.
+    return b.build("attribute_exists(" + version + ") AND NOT (" + emailName + " = " + emailValue
+        + " AND " + verifiedName + " = " + verifiedValue + ")");
   }
 
   private void set(String path, AttributeValue value) {

@@ -1,6 +1,9 @@
 package dev.profilekit.aws.cognito.internal;
 
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.ASSOCIATE_SOFTWARE_TOKEN;
+import static dev.profilekit.aws.cognito.internal.CognitoOperation.GET_USER;
+import static dev.profilekit.aws.cognito.internal.CognitoOperation.UPDATE_USER_ATTRIBUTES;
+import static dev.profilekit.aws.cognito.internal.CognitoOperation.VERIFY_USER_ATTRIBUTE;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.VERIFY_SOFTWARE_TOKEN;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.ADMIN_ADD_USER_TO_GROUP;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.ADMIN_CREATE_USER;
@@ -27,6 +30,7 @@ import static dev.profilekit.aws.cognito.internal.CognitoOperation.SIGN_UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.ClientConfigurationException;
+import dev.profilekit.EmailInUseException;
 import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
@@ -136,7 +140,19 @@ class CognitoErrorsTest {
         Arguments.of(CREATE_GROUP, "ResourceNotFoundException", 400, ProfileKitException.class),
         Arguments.of(LIST_USERS, "TooManyRequestsException", 400, ThrottledException.class),
         Arguments.of(LIST_USERS, "ThrottlingException", 400, ThrottledException.class),
-        Arguments.of(LIST_USERS, "SomethingNewException", 503, ServiceUnavailableException.class));
+        Arguments.of(LIST_USERS, "SomethingNewException", 503, ServiceUnavailableException.class),
+        Arguments.of(UPDATE_USER_ATTRIBUTES, "AliasExistsException", 400, EmailInUseException.class),
+        Arguments.of(UPDATE_USER_ATTRIBUTES, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(UPDATE_USER_ATTRIBUTES, "UserNotFoundException", 400, UserNotFoundException.class),
+        Arguments.of(UPDATE_USER_ATTRIBUTES, "CodeDeliveryFailureException", 400, ServiceUnavailableException.class),
+        Arguments.of(UPDATE_USER_ATTRIBUTES, "InvalidParameterException", 400, InvalidRequestException.class),
+        Arguments.of(VERIFY_USER_ATTRIBUTE, "CodeMismatchException", 400, InvalidCodeException.class),
+        Arguments.of(VERIFY_USER_ATTRIBUTE, "ExpiredCodeException", 400, InvalidCodeException.class),
+        Arguments.of(VERIFY_USER_ATTRIBUTE, "AliasExistsException", 400, EmailInUseException.class),
+        Arguments.of(VERIFY_USER_ATTRIBUTE, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(VERIFY_USER_ATTRIBUTE, "LimitExceededException", 400, ThrottledException.class),
+        Arguments.of(GET_USER, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(GET_USER, "UserNotFoundException", 400, UserNotFoundException.class));
   }
 
   @ParameterizedTest(name = "{0} {1} ({2}) -> {3}")
