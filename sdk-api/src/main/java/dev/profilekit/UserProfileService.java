@@ -124,6 +124,24 @@ public interface UserProfileService extends AutoCloseable {
   SignInStep signIn(String username, String password);
 
   /**
+   * Starts a choice-based sign-in (Cognito's {@code USER_AUTH}): the user names a first factor
+   * they prefer, and signs in with it when it is available to them, or chooses among those that
+   * are. {@link FirstFactor#EMAIL_OTP} or {@link FirstFactor#SMS_OTP} available: the code is sent
+   * and the step is {@link SignInStep.EmailCode} or {@link SignInStep.SmsCode}. Otherwise (no
+   * preference, a password factor, or one the user cannot use) the step is {@link
+   * SignInStep.SelectChallenge} with the factors offered; answer it with {@link
+   * SignInAnswer#firstFactor(FirstFactor)} or {@link SignInAnswer#password(String)}.
+   *
+   * <p>Costs: 1 Cognito {@code InitiateAuth}.
+   *
+   * @param username the user's email
+   * @param preferred the factor to ask for at once, or null to let the user choose
+   * @return the next step
+   * @throws InvalidCredentialsException if there is no such user
+   */
+  SignInStep signInWith(String username, FirstFactor preferred);
+
+  /**
    * Answers a step of a sign-in: a new password, an MFA code, a choice of method or factor, a TOTP
    * setup code, a passkey credential.
    *

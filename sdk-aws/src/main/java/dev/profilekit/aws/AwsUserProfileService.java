@@ -6,6 +6,7 @@ import dev.profilekit.ClientConfigurationException;
 import dev.profilekit.FederatedCallback;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.FirstFactor;
 import dev.profilekit.MfaPreference;
 import dev.profilekit.PendingFederatedSignIn;
 import dev.profilekit.ProfileAdmin;
@@ -158,6 +159,11 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public SignInStep signIn(String username, String password) {
     return step(signIn.signIn(username, password));
+  }
+
+  @Override
+  public SignInStep signInWith(String username, FirstFactor preferred) {
+    return step(signIn.signInWith(username, preferred));
   }
 
   @Override

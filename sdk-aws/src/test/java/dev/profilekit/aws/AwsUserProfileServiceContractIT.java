@@ -21,6 +21,7 @@ import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
+import dev.profilekit.testing.contract.ChoiceSignInCases;
 import dev.profilekit.testing.contract.MfaCases;
 import dev.profilekit.testing.contract.SrpClaims;
 import java.io.IOException;
@@ -38,14 +39,14 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The contract suite against {@link AwsUserProfileService} on dynalite and cognito-local: one user
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
- * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@link EmailChangeAsAws}, {@code ResendConfirmationCode}, {@link
- * SrpAsAws} for SRP sign-in, the default flow here), and
+ * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@link UserAuthAsAws}, {@link
+ * EmailChangeAsAws}, {@code ResendConfirmationCode}, {@link SrpAsAws} for SRP sign-in, the default flow here), and
  * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
  * item-size count; the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
-class AwsUserProfileServiceContractIT extends UserProfileServiceContract implements MfaCases {
+class AwsUserProfileServiceContractIT extends UserProfileServiceContract implements MfaCases, ChoiceSignInCases {
 
   private static EmulatorEnvironment env;
   private static CognitoIdentityProviderClient cognito;
@@ -76,6 +77,9 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // preference with HTTP 500: MfaAsAws answers MFA sign-ins as AWS does (after the disabled and
     // reset-password refusals above, which AWS checks first).
     mfa = new MfaAsAws(environment.cognito(), environment.userPoolId());
+    // cognito-local has no USER_AUTH: UserAuthAsAws answers choice-based sign-ins (its sessions
+    // first, so MfaAsAws still refuses the EMAIL_OTP sessions nobody issued).
+    new UserAuthAsAws(environment.cognito(), environment.userPoolId(), environment.appClientId(), mfa).addTo(aws);
     mfa.addTo(aws);
     // cognito-local answers USER_SRP_AUTH with HTTP 500 Unsupported (SrpAsAwsIT shows it):
     // SrpAsAws plays AWS's PASSWORD_VERIFIER over the passwords it sees set through this client.

@@ -126,6 +126,40 @@ final class MfaAsAws {
     return Optional.ofNullable(mailbox.get(email.toLowerCase(Locale.ROOT)));
   }
 
+  /**
+   * Puts a code in the user's mailbox, as a text message or email would bring it.
+   *
+   * @param email the user's email
+   * @param code the code
+   */
+  void deliver(String email, String code) {
+    mailbox.put(email.toLowerCase(Locale.ROOT), code);
+  }
+
+  /**
+   * Returns a user's wrong codes so far, shared by every code challenge (Cognito locks the user out).
+   *
+   * @param sub the user
+   * @return the attempts
+   */
+  CodeAttempts attempts(String sub) {
+    return attempts.getOrDefault(sub, CodeAttempts.NONE);
+  }
+
+  /**
+   * Records a user's attempts.
+   *
+   * @param sub the user
+   * @param now their new state, or null for none
+   */
+  void attempts(String sub, CodeAttempts now) {
+    if (now == null) {
+      attempts.remove(sub);
+    } else {
+      attempts.put(sub, now);
+    }
+  }
+
   private Optional<Reply> adminSet(AdminSetUserMfaPreferenceRequest request) {
     MfaPreference preference = preference(request.smsMfaSettings() != null && Boolean.TRUE.equals(request.smsMfaSettings().enabled()),
         request.smsMfaSettings() != null && Boolean.TRUE.equals(request.smsMfaSettings().preferredMfa()),

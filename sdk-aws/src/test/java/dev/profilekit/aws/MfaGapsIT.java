@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
- * The raw gaps in cognito-local's MFA that {@link MfaAsAws} covers (docs/emulators.md), kept
+ * The raw gaps in cognito-local's MFA and choice-based sign-in that {@link MfaAsAws} and {@link
+ * UserAuthAsAws} cover (docs/emulators.md), kept
  * visible: if a cognito-local upgrade closes one, this test says so, and the stand-in can shrink.
  */
 @WithEmulators
@@ -56,6 +57,18 @@ class MfaGapsIT {
     raw.setUserMFAPreference(b -> b.accessToken(first.authenticationResult().accessToken()).smsMfaSettings(s -> s.enabled(true)));
     CognitoIdentityProviderException broken = catchThrowableOfType(CognitoIdentityProviderException.class, () -> signIn(raw, email));
     assertThat(broken.statusCode()).as("SMS_MFA without the legacy MFAOptions").isEqualTo(500);
+  }
+
+  @Test
+  void onCognitoLocalAChoiceBasedSignInIsUnsupported() {
+    String email = "choice+" + UUID.randomUUID() + "@example.com";
+    env.createConfirmedUser(email, PASSWORD, Map.of());
+
+    CognitoIdentityProviderException unsupported = catchThrowableOfType(CognitoIdentityProviderException.class,
+        () -> env.cognito().initiateAuth(b -> b.clientId(env.appClientId()).authFlow(AuthFlowType.USER_AUTH)
+            .authParameters(Map.of("USERNAME", email, "PREFERRED_CHALLENGE", "EMAIL_OTP"))));
+
+    assertThat(unsupported.statusCode()).isEqualTo(500);
   }
 
   private InitiateAuthResponse signIn(CognitoIdentityProviderClient raw, String email) {

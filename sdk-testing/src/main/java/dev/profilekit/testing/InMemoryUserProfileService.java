@@ -27,6 +27,9 @@ import dev.profilekit.VersionConflictException;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
+import dev.profilekit.internal.FirstFactors;
+import dev.profilekit.FirstFactor;
+import java.util.EnumSet;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.EmailChange;
 import dev.profilekit.internal.ExpectedVersions;
@@ -320,12 +323,37 @@ public final class InMemoryUserProfileService implements UserProfileService {
     return new SignInStep.Done(sessions.issue(user.subject(null), null));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Every user pool factor is allowed; a user is offered the password ones with a password, an
+   * email code with an email, a text-message code with a {@code phone_number}.
+   */
+  @Override
+  public SignInStep signInWith(String username, FirstFactor preferred) {
+    UserRecord user = directory.byUsername(RequestChecks.requiredText(username, "username"))
+        .filter(found -> found.provider().kind() == IdentityProvider.Kind.COGNITO)
+        .orElseThrow(() -> new InvalidCredentialsException("Incorrect username or password"));
+    Set<FirstFactor> available = FirstFactors.available(EnumSet.allOf(FirstFactor.class), user.passwordHash() != null,
+        user.email() != null, user.attributes().get("phone_number") != null, false);
+    return mfa.startChoice(user, preferred, available);
+  }
+
   @Override
   public SignInStep respond(SignInStep step, SignInAnswer answer) {
     SignInStep.Pending pending = StepAnswers.check(step, answer);
-    if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED && MfaChallenges.isMfa(pending.challenge().challengeName())) {
+    String challengeName = pending.challenge().challengeName();
+    if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED
+        && (MfaChallenges.isMfa(challengeName) || FirstFactors.isFirstFactor(challengeName))) {
       MfaDirectory.Outcome outcome = mfa.answer(pending, answer, directory);
-      return outcome.next() != null ? outcome.next() : new SignInStep.Done(sessions.issue(directory.byId(outcome.userId()).subject(null), null));
+      if (outcome.next() != null) {
+        return outcome.next();
+      }
+      if (outcome.passwordChosen()) {
+        // A password first factor is then a password sign-in: same checks, same steps after it.
+        return signIn(directory.byId(outcome.userId()).username(), answer.secret().orElseThrow());
+      }
+      return new SignInStep.Done(sessions.issue(directory.byId(outcome.userId()).subject(null), null));
     }
     if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED) {
       // This fake issues no other step, so no other step's session can be one of its own.

@@ -2,11 +2,12 @@ package dev.profilekit.testing;
 
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfileService;
+import dev.profilekit.testing.contract.ChoiceSignInCases;
 import dev.profilekit.testing.contract.MfaCases;
 import java.time.Duration;
 
 /** Runs the whole contract against the in-memory service, with the MFA cases. */
-class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract implements InMemoryContractHooks, MfaCases {
+class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract implements InMemoryContractHooks, MfaCases, ChoiceSignInCases {
 
   /** JUnit makes one instance per test, and the contract one service per test: one clock each. */
   private final TestClock clock = TestClock.startingNow();

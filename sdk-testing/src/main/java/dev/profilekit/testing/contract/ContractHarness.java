@@ -107,7 +107,8 @@ public interface ContractHarness {
 
   /**
    * Returns the last sign-in code (an SMS or email MFA code) the backend sent to a user, as read
-   * from their phone or inbox. Only called by {@link MfaCases}; override it to run them.
+   * from their phone or inbox. Only called by {@link MfaCases} and {@link ChoiceSignInCases};
+   * override it to run them.
    *
    * @param service the service
    * @param email the user's email

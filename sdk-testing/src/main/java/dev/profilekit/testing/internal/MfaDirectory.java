@@ -2,6 +2,7 @@ package dev.profilekit.testing.internal;
 
 import dev.profilekit.ChallengeExpiredException;
 import dev.profilekit.ChallengeSession;
+import dev.profilekit.FirstFactor;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
@@ -12,8 +13,10 @@ import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
 import dev.profilekit.TooManyAttemptsException;
 import dev.profilekit.internal.CodeAttempts;
+import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.StepAnswers;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -22,8 +25,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The in-memory user pool's second factors: each user's {@link MfaPreference}, the MFA challenges
- * a sign-in opens ({@link MfaChallenges} decides which), the SMS and email codes "sent" for them
+ * The in-memory user pool's second factors and one-time sign-in codes: each user's {@link
+ * MfaPreference}, the MFA challenges a sign-in opens, the choice-based sign-in's first factors
+ * ({@link FirstFactors}: {@code SELECT_CHALLENGE}, {@code EMAIL_OTP}, {@code SMS_OTP}) and the ones ({@link MfaChallenges} decides which), the SMS and email codes "sent" for them
  * (kept in a mailbox tests read, like the confirmation codes), and the lockout of users who give
  * too many wrong codes ({@link CodeAttempts}).
  *
@@ -70,15 +74,17 @@ public final class MfaDirectory {
   }
 
   /**
-   * What an answer to an MFA step led to: the next step, or the user, signed in.
+   * What an answer to an MFA or first-factor step led to: the next step, the user signed in, or a
+   * password factor chosen, which the caller checks.
    *
-   * @param next the next step, or null when signed in
-   * @param userId the signed-in user, or null while a step remains
+   * @param next the next step, or null
+   * @param userId the signed-in user, or the user whose password is to be checked; null while a step remains
+   * @param passwordChosen whether a password factor was chosen ({@code userId} names the user)
    */
-  public record Outcome(SignInStep.Pending next, String userId) {}
+  public record Outcome(SignInStep.Pending next, String userId, boolean passwordChosen) {}
 
   private record Pending(String userId, String username, String challengeName, String code, Set<MfaMethod> canChoose,
-      Instant expiresAt) {
+      Set<FirstFactor> factors, Instant expiresAt) {
     @Override
     public String toString() {
       return "Pending[" + challengeName + ", ****]";
@@ -148,7 +154,21 @@ public final class MfaDirectory {
   public Optional<SignInStep.Pending> afterPassword(UserRecord user) {
     MfaPreference preference = preference(user.userId());
     return MfaChallenges.afterPassword(preference).map(challenge -> open(user.userId(), user.username(), user, challenge,
-        preference.methods()));
+        preference.methods(), Set.of()));
+  }
+
+  /**
+   * Starts a choice-based sign-in ({@code USER_AUTH}): the preferred factor's challenge when
+   * available (its code sent), else the choice ({@link FirstFactors#firstChallenge}).
+   *
+   * @param user the user
+   * @param preferred the preferred factor, or null
+   * @param available the factors the user can sign in with
+   * @return the step
+   */
+  public SignInStep.Pending startChoice(UserRecord user, FirstFactor preferred, Set<FirstFactor> available) {
+    return open(user.userId(), user.username(), user, FirstFactors.firstChallenge(Optional.ofNullable(preferred), available),
+        Set.of(), available);
   }
 
   /**
@@ -166,7 +186,8 @@ public final class MfaDirectory {
    */
   public Outcome answer(SignInStep.Pending step, SignInAnswer answer, UserDirectory users) {
     ChallengeSession challenge = step.challenge();
-    String code = step.kind() == SignInStep.Kind.SELECT_MFA ? null : MfaChallenges.code(answer.secret().orElseThrow());
+    boolean choice = step.kind() == SignInStep.Kind.SELECT_MFA || step.kind() == SignInStep.Kind.SELECT_CHALLENGE;
+    String code = choice ? null : MfaChallenges.code(answer.secret().orElseThrow());
     String key = Secrets.s256(RequestChecks.requiredText(challenge.session(), "step.session"));
     Pending pending = challenges.get(key);
     if (pending == null || !pending.challengeName().equals(challenge.challengeName())
@@ -184,13 +205,25 @@ public final class MfaDirectory {
       challenges.remove(key);
       throw new InvalidCredentialsException("The challenge session is invalid or expired");
     }
+    if (step instanceof SignInStep.SelectChallenge select) {
+      FirstFactor factor = StepAnswers.chosenFactor(select, answer);
+      if (!pending.factors().contains(factor)) {
+        throw new InvalidRequestException("answer", RequestChecks.OFFERED_OPTION, "one of the step's options " + pending.factors());
+      }
+      challenges.remove(key);
+      if (FirstFactors.isPassword(factor)) {
+        return new Outcome(null, user.userId(), true);
+      }
+      return new Outcome(open(user.userId(), pending.username(), user, factor.name(), Set.of(), pending.factors()), null, false);
+    }
     if (code == null) {
       MfaMethod chosen = answer.mfa().orElseThrow();
       if (!pending.canChoose().contains(chosen)) {
         throw new InvalidRequestException("answer", RequestChecks.OFFERED_OPTION, "one of the step's MFA options " + pending.canChoose());
       }
       challenges.remove(key);
-      return new Outcome(open(user.userId(), pending.username(), user, chosen.challengeName(), pending.canChoose()), null);
+      return new Outcome(open(user.userId(), pending.username(), user, chosen.challengeName(), pending.canChoose(), Set.of()), null,
+          false);
     }
     CodeAttempts tries = attempts.getOrDefault(user.userId(), CodeAttempts.NONE);
     if (tries.lockedAt(now)) {
@@ -205,7 +238,7 @@ public final class MfaDirectory {
     }
     challenges.remove(key);
     attempts.remove(user.userId());
-    return new Outcome(null, user.userId());
+    return new Outcome(null, user.userId(), false);
   }
 
   /**
@@ -230,10 +263,12 @@ public final class MfaDirectory {
     challenges.values().removeIf(pending -> pending.userId().equals(userId));
   }
 
-  private SignInStep.Pending open(String userId, String username, UserRecord user, String challengeName, Set<MfaMethod> canChoose) {
+  private SignInStep.Pending open(String userId, String username, UserRecord user, String challengeName, Set<MfaMethod> canChoose,
+      Set<FirstFactor> factors) {
     String code = null;
     Optional<String> destination = Optional.empty();
-    MfaMethod method = MfaChallenges.methodOf(challengeName).orElse(null);
+    // SMS_OTP (a first factor) is delivered as SMS_MFA is; EMAIL_OTP names both email uses.
+    MfaMethod method = FirstFactors.SMS_OTP.equals(challengeName) ? MfaMethod.SMS : MfaChallenges.methodOf(challengeName).orElse(null);
     if (method == MfaMethod.SMS || method == MfaMethod.EMAIL) {
       String to = user.attributes().get(method == MfaMethod.SMS ? "phone_number" : "email");
       if (to == null || to.isBlank()) {
@@ -246,8 +281,11 @@ public final class MfaDirectory {
     }
     String session = Secrets.randomToken(48);
     challenges.put(Secrets.s256(session), new Pending(userId, username, challengeName, code, Set.copyOf(canChoose),
-        clock.instant().plus(UserDirectory.CHALLENGE_LIFETIME)));
-    return MfaChallenges.step(ChallengeSession.of(challengeName, username, session), destination, canChoose);
+        Set.copyOf(factors), clock.instant().plus(UserDirectory.CHALLENGE_LIFETIME)));
+    ChallengeSession challenge = ChallengeSession.of(challengeName, username, session);
+    return FirstFactors.isFirstFactor(challengeName)
+        ? FirstFactors.step(challenge, destination, factors, "{}")
+        : MfaChallenges.step(challenge, destination, canChoose);
   }
 
   /** As Cognito shows a phone number: all but the last four digits hidden. */

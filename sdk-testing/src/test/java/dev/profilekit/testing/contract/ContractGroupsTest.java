@@ -94,11 +94,14 @@ class ContractGroupsTest {
     }
   }
 
-  /** MFA needs a hook the whole contract does not (reading a delivered code): a run opts into it. */
+  /** MFA and choice-based sign-in need a hook the whole contract does not (reading a delivered code): a run opts in. */
   @Test
   void theMfaGroupIsOptedIntoAndStandsOnTheHarnessAlone() {
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaCases.class);
     assertThat(MfaCases.class.getInterfaces()).containsExactly(ContractHarness.class);
     assertThat(casesOf(MfaCases.class)).isGreaterThanOrEqualTo(9);
+    assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(ChoiceSignInCases.class);
+    assertThat(ChoiceSignInCases.class.getInterfaces()).containsExactly(ContractHarness.class);
+    assertThat(casesOf(ChoiceSignInCases.class)).isGreaterThanOrEqualTo(5);
   }
 }

@@ -5,6 +5,7 @@ import dev.profilekit.FirstFactor;
 import dev.profilekit.MfaMethod;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInStep;
+import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.internal.MfaChallenges;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -59,8 +60,8 @@ final class ChallengeSteps {
     switch (answer.challengeName()) {
       case "NEW_PASSWORD_REQUIRED":
         return AuthOutcome.next(new SignInStep.NewPasswordRequired(challenge, requiredAttributes(parameters.get("requiredAttributes"))));
-      case "SMS_OTP":
-        return AuthOutcome.next(new SignInStep.SmsCode(challenge, destination));
+      case FirstFactors.SMS_OTP:
+        return AuthOutcome.next(FirstFactors.step(challenge, destination, Set.of(), null));
       case MfaChallenges.SMS_MFA:
       case MfaChallenges.EMAIL_OTP:
       case "EMAIL_MFA":
@@ -70,7 +71,7 @@ final class ChallengeSteps {
       case MfaChallenges.SELECT_MFA_TYPE:
         return AuthOutcome.next(MfaChallenges.step(challenge, destination, mfaMethods(parameters.get(MfaChallenges.MFAS_CAN_CHOOSE))));
       case "SELECT_CHALLENGE":
-        return AuthOutcome.next(new SignInStep.SelectChallenge(challenge, firstFactors(answer.availableChallenges())));
+        return AuthOutcome.next(FirstFactors.step(challenge, destination, firstFactors(answer.availableChallenges()), null));
       case "WEB_AUTHN":
         return AuthOutcome.next(new SignInStep.Passkey(challenge, required(parameters, "CREDENTIAL_REQUEST_OPTIONS")));
       case "MFA_SETUP":
@@ -124,14 +125,7 @@ final class ChallengeSteps {
   }
 
   private static Set<FirstFactor> firstFactors(List<String> available) {
-    Set<FirstFactor> factors = EnumSet.noneOf(FirstFactor.class);
-    for (String name : available) {
-      for (FirstFactor factor : FirstFactor.values()) {
-        if (factor.name().equals(name)) {
-          factors.add(factor);
-        }
-      }
-    }
+    Set<FirstFactor> factors = FirstFactors.parse(available);
     if (factors.isEmpty()) {
       throw new ProfileKitException("Cognito offered no first factor ProfileKit knows");
     }

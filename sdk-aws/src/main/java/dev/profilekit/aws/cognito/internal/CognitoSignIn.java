@@ -8,6 +8,7 @@ import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.StepAnswers;
 import java.security.SecureRandom;
@@ -74,6 +75,30 @@ public final class CognitoSignIn {
     app.putSecretHash(parameters, user);
     InitiateAuthResponse response = AppClient.call(CognitoOperation.SIGN_IN, () -> app.cognito().initiateAuth(b -> b
         .clientId(app.clientId()).authFlow(AuthFlowType.USER_PASSWORD_AUTH).authParameters(parameters)));
+    return steps.outcome(user, new ChallengeSteps.Answer(response.authenticationResult(), response.challengeNameAsString(),
+        response.session(), response.hasChallengeParameters() ? response.challengeParameters() : Map.of(),
+        response.hasAvailableChallenges() ? response.availableChallengesAsStrings() : List.of()));
+  }
+
+  /**
+   * Starts a choice-based sign-in ({@code USER_AUTH}): {@code PREFERRED_CHALLENGE} names the
+   * preferred factor unless it is a password one (ProfileKit sends no password in the first
+   * request, so Cognito answers {@code SELECT_CHALLENGE} and the password comes with the choice).
+   *
+   * @param username the user's email or username
+   * @param preferred the preferred factor, or null
+   * @return the next step
+   */
+  public AuthOutcome signInWith(String username, FirstFactor preferred) {
+    String user = CredentialChecks.username(username);
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("USERNAME", user);
+    if (preferred != null && !FirstFactors.isPassword(preferred)) {
+      parameters.put("PREFERRED_CHALLENGE", preferred.name());
+    }
+    app.putSecretHash(parameters, user);
+    InitiateAuthResponse response = AppClient.call(CognitoOperation.SIGN_IN, () -> app.cognito().initiateAuth(b -> b
+        .clientId(app.clientId()).authFlow(AuthFlowType.USER_AUTH).authParameters(parameters)));
     return steps.outcome(user, new ChallengeSteps.Answer(response.authenticationResult(), response.challengeNameAsString(),
         response.session(), response.hasChallengeParameters() ? response.challengeParameters() : Map.of(),
         response.hasAvailableChallenges() ? response.availableChallengesAsStrings() : List.of()));
