@@ -27,6 +27,7 @@ import dev.profilekit.aws.cognito.internal.CognitoMfaPreferences;
 import dev.profilekit.aws.cognito.internal.CognitoSignIn;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.cognito.internal.CognitoTokens;
+import dev.profilekit.aws.cognito.internal.RotatingRefresh;
 import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.aws.dynamodb.internal.StoredItem;
 import dev.profilekit.aws.federated.CognitoHostedUi;
@@ -36,6 +37,7 @@ import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
+import dev.profilekit.internal.RefreshRotation;
 import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.SignOutRule;
 import java.net.URI;
@@ -87,6 +89,7 @@ public final class AwsUserProfileService implements UserProfileService {
   private final RevocationRecords revocations;
   private final CognitoMfaPreferences mfaPreferences;
   private final EmailChangeFlow emailChange;
+  private final Optional<RotatingRefresh> rotatingRefresh;
 
   private AwsUserProfileService(ServiceWiring.Parts parts) {
     this.auth = parts.auth();
@@ -99,6 +102,7 @@ public final class AwsUserProfileService implements UserProfileService {
     this.hostedUi = parts.hostedUi();
     this.revocations = parts.revocations();
     this.mfaPreferences = parts.userAdmin().mfaPreferences();
+    this.rotatingRefresh = parts.rotatingRefresh();
     AttributeMapper mapper = AttributeMapper.withPolicy(policy);
     this.fallback = new ProfileFallback(mapper, auth);
     this.signInCapture = new SignInCapture(store, fallback, mapper, clock);
@@ -171,9 +175,20 @@ public final class AwsUserProfileService implements UserProfileService {
     return step(signIn.respond(step, answer));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>With {@link Builder#refreshTokenRotation(boolean) refreshTokenRotation(true)}: 1 {@code
+   * GetTokensFromRefreshToken}, and the returned session holds the new refresh token Cognito
+   * answers (or the same one, when the app client does not rotate).
+   */
   @Override
   public AuthSession refresh(AuthSession session) {
     String refreshToken = RequestChecks.refreshToken(session);
+    if (rotatingRefresh.isPresent()) {
+      CognitoTokens tokens = rotatingRefresh.get().refresh(refreshToken);
+      return session(tokens, Optional.of(RefreshRotation.refreshTokenAfter(refreshToken, tokens.refreshToken())));
+    }
     CognitoTokens tokens = auth.refresh(refreshToken, session.user().username());
     return session(tokens, Optional.of(refreshToken));
   }
@@ -441,7 +456,7 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public String toString() {
-    return "AwsUserProfileService[table=" + store.tableName() + "]";
+    return "AwsUserProfileService[table=" + store.tableName() + (rotatingRefresh.isPresent() ? ", refreshTokenRotation" : "") + "]";
   }
 
   /**
@@ -470,6 +485,7 @@ public final class AwsUserProfileService implements UserProfileService {
     URI jwksUri;
     URI hostedUiDomain;
     CognitoHostedUi hostedUiInstance;
+    boolean refreshTokenRotation;
 
     private Builder() {}
 
@@ -715,6 +731,25 @@ public final class AwsUserProfileService implements UserProfileService {
      */
     public Builder hostedUi(CognitoHostedUi hostedUi) {
       this.hostedUiInstance = hostedUi;
+      return this;
+    }
+
+    /**
+     * Sets whether {@link AwsUserProfileService#refresh(AuthSession)} uses the refresh flow of app
+     * clients with refresh token rotation (default {@code false}: {@code InitiateAuth} {@code
+     * REFRESH_TOKEN_AUTH}, the refresh token stays the same). Turn it on when the app client has
+     * refresh token rotation enabled, where Cognito refuses {@code REFRESH_TOKEN_AUTH}: each
+     * refresh then calls {@code GetTokensFromRefreshToken} (with the app client secret, if any, as
+     * {@code ClientSecret}), and the returned session holds the new refresh token; the one given
+     * is refused from then on ({@code TokenRejectedException} {@code REVOKED}, after the app
+     * client's retry grace period, if it has one). It also works on a client without rotation,
+     * whose refresh token then stays the same.
+     *
+     * @param refreshTokenRotation true when the app client rotates refresh tokens
+     * @return this builder
+     */
+    public Builder refreshTokenRotation(boolean refreshTokenRotation) {
+      this.refreshTokenRotation = refreshTokenRotation;
       return this;
     }
 

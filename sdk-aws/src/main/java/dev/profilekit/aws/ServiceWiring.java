@@ -5,6 +5,7 @@ import dev.profilekit.ProfilePolicy;
 import dev.profilekit.aws.cognito.internal.CognitoAuth;
 import dev.profilekit.aws.cognito.internal.CognitoSignIn;
 import dev.profilekit.aws.cognito.internal.CognitoUserAdmin;
+import dev.profilekit.aws.cognito.internal.RotatingRefresh;
 import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.aws.dynamodb.internal.ProfileTableRevocations;
 import dev.profilekit.aws.federated.CognitoHostedUi;
@@ -32,7 +33,8 @@ final class ServiceWiring {
       ProfilePolicy policy,
       Clock clock,
       boolean writeFallbackOnRead,
-      RevocationRecords revocations) {}
+      RevocationRecords revocations,
+      Optional<RotatingRefresh> rotatingRefresh) {}
 
   private ServiceWiring() {}
 
@@ -76,8 +78,11 @@ final class ServiceWiring {
       hostedUi = Optional.of(ui.build());
     }
     CognitoUserAdmin userAdmin = new CognitoUserAdmin(b.cognito, b.userPoolId, b.minimumPasswordLength);
+    Optional<RotatingRefresh> rotatingRefresh = b.refreshTokenRotation
+        ? Optional.of(new RotatingRefresh(b.cognito, b.appClientId, b.appClientSecret, b.clock))
+        : Optional.empty();
     return new Parts(auth, signIn, userAdmin, store, verifier, hostedUi, b.policy, b.clock, b.writeFallbackOnRead,
-        new RevocationRecords(store, cache));
+        new RevocationRecords(store, cache), rotatingRefresh);
   }
 
   private static CognitoTokenVerifier defaultVerifier(AwsUserProfileService.Builder b, Optional<RevocationCache> cache) {

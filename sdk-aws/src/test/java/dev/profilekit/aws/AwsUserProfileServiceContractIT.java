@@ -11,6 +11,7 @@ import dev.profilekit.aws.emulators.CognitoLocalParity;
 import dev.profilekit.aws.emulators.EmailChangeAsAws;
 import dev.profilekit.aws.emulators.ItemSizeAsAws;
 import dev.profilekit.aws.emulators.OriginJtiAsAws;
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.emulators.SrpAsAws;
 import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.LocalEmulators;
@@ -18,7 +19,6 @@ import dev.profilekit.emulators.WithEmulators;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import dev.profilekit.aws.federated.LoopbackCognitoDomain;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
-import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
 import dev.profilekit.testing.contract.ChoiceSignInCases;
@@ -27,7 +27,6 @@ import dev.profilekit.testing.contract.SrpClaims;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -41,7 +40,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
  * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@link UserAuthAsAws}, {@link
  * EmailChangeAsAws}, {@code ResendConfirmationCode}, {@link SrpAsAws} for SRP sign-in, the default flow here), and
- * {@link OriginJtiAsAws} the {@code origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
+ * {@link RefreshRotationAsAws} {@code GetTokensFromRefreshToken} on an app client with refresh token
+ * rotation (the {@link #rotatingService} of the rotation cases), {@link OriginJtiAsAws} the {@code
+ * origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
  * item-size count; the hosted UI is {@link
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
@@ -50,6 +51,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
 
   private static EmulatorEnvironment env;
   private static CognitoIdentityProviderClient cognito;
+  /** The same pool through {@link RefreshRotationAsAws}: an app client with refresh token rotation. */
+  private static CognitoIdentityProviderClient rotatingCognito;
   private static DynamoDbClient dynamoDb;
   /** The hosted UI domain no emulator serves, played on loopback; its user pool is a second issuer. */
   private static LoopbackCognitoDomain hostedUiDomain;
@@ -70,7 +73,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // An email change to an email another user has: AWS refuses it (AliasExistsException),
     // cognito-local does not; keeping the original email until verified cognito-local does itself.
     AwsAnswers withEmailChange = new EmailChangeAsAws(environment.cognito(), environment.userPoolId()).addTo(withUserAdministration);
-    AwsAnswers aws = PasswordPolicyAsAws.addTo(new GlobalSignOutAsAws(Clock.systemUTC()).addTo(withEmailChange))
+    GlobalSignOutAsAws globalSignOut = new GlobalSignOutAsAws(Clock.systemUTC());
+    AwsAnswers aws = PasswordPolicyAsAws.addTo(globalSignOut.addTo(withEmailChange))
         .answer("ResendConfirmationCode", 200,
             "{\"CodeDeliveryDetails\":{\"AttributeName\":\"email\",\"DeliveryMedium\":\"EMAIL\",\"Destination\":\"c***@e***\"}}");
     // cognito-local has no AdminSetUserMFAPreference and no EMAIL_OTP, and fails SMS_MFA set by
@@ -90,6 +94,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // A proven SRP claim signs in with the password through this same client, so the other
     // stand-ins (MFA above all) answer it as they answer a password sign-in.
     srp.signInThrough(cognito);
+    // The app client with refresh token rotation: cognito-local lacks GetTokensFromRefreshToken,
+    // RefreshRotationAsAws answers it as AWS does (a new refresh token each time, the old one refused
+    // with RefreshTokenReuseException), forwarding the rest to cognito-local.
+    rotatingCognito = environment.cognito(new CognitoLocalParity(), aws,
+        new RefreshRotationAsAws(globalSignOut::revokesRefreshToken), new OriginJtiAsAws());
     // dynalite counts an item's text in UTF-16 units, AWS in UTF-8 bytes: ItemSizeAsAws refuses what AWS refuses.
     dynamoDb = environment.dynamoDb(new ItemSizeAsAws(environment.dynamoDb()));
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
@@ -105,6 +114,15 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
 
   @Override
   protected UserProfileService newService(ProfilePolicy policy) {
+    return service(policy, cognito, false);
+  }
+
+  @Override
+  public UserProfileService rotatingService(ProfilePolicy policy) {
+    return service(policy, rotatingCognito, true);
+  }
+
+  private UserProfileService service(ProfilePolicy policy, CognitoIdentityProviderClient cognito, boolean refreshTokenRotation) {
     // One verifier for both issuers: cognito-local's pool (password sign-ins) and the loopback
     // hosted UI's (federated sign-ins), with the same revocation records the default one reads.
     CognitoTokenVerifier verifier = CognitoTokenVerifier.builder()
@@ -115,8 +133,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
         .revocations(new ProfileTableRevocations(
             ProfileStore.builder().dynamoDb(dynamoDb).tableName(env.tableName()).policy(policy).build()))
         .build();
-    // The default password flow, USER_SRP_AUTH, answered by SrpAsAws.
+    // The default password flow, USER_SRP_AUTH, answered by SrpAsAws; the rotating service signs in
+    // with USER_PASSWORD_AUTH (rotation does not depend on the password flow, and SrpAsAws counts
+    // the claims of the main client's SRP cases).
     return AwsUserProfileService.builder()
+        .passwordFlow(refreshTokenRotation ? PasswordAuthFlow.USER_PASSWORD_AUTH : PasswordAuthFlow.USER_SRP_AUTH)
         .cognito(cognito)
         .dynamoDb(dynamoDb)
         .userPoolId(env.userPoolId())
@@ -125,14 +146,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
         .policy(policy)
         .tokenVerifier(verifier)
         .hostedUi(CognitoHostedUi.builder().domain(hostedUiDomain.domain()).clientId(env.appClientId()).tokenVerifier(verifier).build())
+        .refreshTokenRotation(refreshTokenRotation)
         .build();
-  }
-
-  @Override
-  public Map<ContractCapability, String> unsupportedCapabilities() {
-    // Until the GetTokensFromRefreshToken stand-in lands; the fake runs the rotation cases.
-    return Map.of(ContractCapability.REFRESH_TOKEN_ROTATION, "cognito-local lacks GetTokensFromRefreshToken and its stand-in"
-        + " is not in yet; InMemoryUserProfileServiceContractTest runs the rotation cases");
   }
 
   @Override

@@ -73,7 +73,18 @@ final class GlobalSignOutAsAws {
     if (auth.authFlow() != AuthFlowType.REFRESH_TOKEN_AUTH && auth.authFlow() != AuthFlowType.REFRESH_TOKEN) {
       return false;
     }
-    String refreshToken = auth.authParameters().get("REFRESH_TOKEN");
+    return revokesRefreshToken(auth.authParameters().get("REFRESH_TOKEN"));
+  }
+
+  /**
+   * Tells whether a global sign-out noted here revokes a cognito-local refresh token: one the user
+   * got at or before the sign-out's second. {@link RefreshRotationAsAws} asks it for the sign-in
+   * token behind a rotated one.
+   *
+   * @param refreshToken a cognito-local refresh token (a JWT)
+   * @return true when AWS would refuse it
+   */
+  boolean revokesRefreshToken(String refreshToken) {
     String username = claim(COGNITO_USERNAME, refreshToken);
     Long signOut = username == null ? null : signedOutAt.get(username);
     String issuedAt = claim(ISSUED_AT, refreshToken);

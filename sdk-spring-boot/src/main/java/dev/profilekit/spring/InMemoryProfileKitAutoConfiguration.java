@@ -44,6 +44,7 @@ public class InMemoryProfileKitAutoConfiguration {
     return InMemoryUserProfileService.builder()
         .issuer(properties.resolvedIssuer())
         .clientId(ProfileKitProperties.required("client-id", properties.getClientId()))
+        .refreshTokenRotation(properties.isRefreshTokenRotation())
         .build();
   }
 

@@ -128,7 +128,8 @@ public class ProfileKitAutoConfiguration {
         .tableName(ProfileKitProperties.required("table-name", properties.getTableName()))
         .issuer(URI.create(properties.resolvedIssuer()))
         .tokenVerifier(verifier)
-        .passwordFlow(properties.getPasswordFlow());
+        .passwordFlow(properties.getPasswordFlow())
+        .refreshTokenRotation(properties.isRefreshTokenRotation());
     if (properties.getClientSecret() != null && !properties.getClientSecret().isEmpty()) {
       service.appClientSecret(properties.getClientSecret());
     }

@@ -69,6 +69,12 @@ public class ProfileKitProperties {
    */
   private PasswordAuthFlow passwordFlow = PasswordAuthFlow.USER_SRP_AUTH;
 
+  /**
+   * Whether the app client rotates refresh tokens: refresh then uses GetTokensFromRefreshToken and the
+   * refreshed session holds the new refresh token (default false: REFRESH_TOKEN_AUTH, the same refresh token).
+   */
+  private boolean refreshTokenRotation;
+
   /** The tokens' issuer; default https://cognito-idp.REGION.amazonaws.com/USER_POOL_ID. For emulators and proxies. */
   private URI issuer;
 
@@ -339,6 +345,24 @@ public class ProfileKitProperties {
    */
   public void setPasswordFlow(PasswordAuthFlow passwordFlow) {
     this.passwordFlow = passwordFlow;
+  }
+
+  /**
+   * Whether refresh tokens rotate (the app client's refresh token rotation).
+   *
+   * @return true to refresh with GetTokensFromRefreshToken; default false
+   */
+  public boolean isRefreshTokenRotation() {
+    return refreshTokenRotation;
+  }
+
+  /**
+   * Sets whether refresh tokens rotate; on both backends.
+   *
+   * @param refreshTokenRotation true when the app client has refresh token rotation enabled
+   */
+  public void setRefreshTokenRotation(boolean refreshTokenRotation) {
+    this.refreshTokenRotation = refreshTokenRotation;
   }
 
   /**

@@ -22,7 +22,7 @@ class ConfigurationMetadataTest {
     }
     for (String property : new String[] {"user-pool-id", "client-id", "table-name", "client-secret", "domain", "region",
         "issuer", "jwks-uri", "cognito-endpoint", "dynamo-db-endpoint", "backend", "security.enabled",
-        "security.token-use", "security.public-paths"}) {
+        "security.token-use", "security.public-paths", "refresh-token-rotation"}) {
       assertThat(metadata).contains("\"name\": \"profilekit." + property + "\"");
     }
     assertThat(metadata).contains("\"description\": \"The Cognito user pool id, for example eu-west-1_AbCdEf123.\"");

@@ -39,6 +39,18 @@ class ProfileKitAutoConfigurationTest {
   }
 
   @Test
+  void refreshTokenRotationIsOffByDefaultAndOnWithItsPropertyOnBothBackends() {
+    runner.withPropertyValues("profilekit.backend=aws").run(context ->
+        assertThat(context.getBean(AwsUserProfileService.class).toString()).doesNotContain("refreshTokenRotation"));
+    runner.withPropertyValues("profilekit.backend=aws", "profilekit.refresh-token-rotation=true").run(context ->
+        assertThat(context.getBean(AwsUserProfileService.class).toString()).contains("refreshTokenRotation"));
+    runner.withPropertyValues("profilekit.backend=in-memory", "profilekit.refresh-token-rotation=true").run(context ->
+        assertThat(context.getBean(InMemoryUserProfileService.class).settings().refreshTokenRotation()).isTrue());
+    runner.withPropertyValues("profilekit.backend=in-memory").run(context ->
+        assertThat(context.getBean(InMemoryUserProfileService.class).settings().refreshTokenRotation()).isFalse());
+  }
+
+  @Test
   void aMissingPropertyStopsStartupNamingIt() {
     new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ProfileKitAutoConfiguration.class))

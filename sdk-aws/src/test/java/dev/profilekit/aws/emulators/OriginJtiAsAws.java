@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitia
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminInitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminRespondToAuthChallengeResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenRequest;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetTokensFromRefreshTokenResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
@@ -39,7 +41,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAu
  * <p>On every answer with an {@code AuthenticationResult}, the ID and access tokens are re-signed
  * with the emulator's own key (the one its JWKS serves, shipped in the cognito-local package) after
  * adding the claim: a new random one for a sign-in, with its refresh token remembered; for a
- * refresh, the one of the refresh token presented. Nothing else in the tokens changes. Used by the
+ * refresh ({@code InitiateAuth} or {@code GetTokensFromRefreshToken}), the one of the refresh token
+ * presented, which a rotated refresh token the answer carries inherits. Nothing else in the tokens changes. Used by the
  * contract run on the emulators; {@code docs/emulators.md} lists it.
  */
 public final class OriginJtiAsAws implements ExecutionInterceptor {
@@ -74,6 +77,10 @@ public final class OriginJtiAsAws implements ExecutionInterceptor {
     if (response instanceof AdminRespondToAuthChallengeResponse r && r.authenticationResult() != null) {
       return r.toBuilder().authenticationResult(withOrigin(r.authenticationResult(), context.request())).build();
     }
+    if (response instanceof GetTokensFromRefreshTokenResponse r && r.authenticationResult() != null) {
+      // A rotated refresh token continues the session: its tokens keep the session's origin_jti.
+      return r.toBuilder().authenticationResult(withOrigin(r.authenticationResult(), context.request())).build();
+    }
     return response;
   }
 
@@ -98,6 +105,9 @@ public final class OriginJtiAsAws implements ExecutionInterceptor {
     }
     if (request instanceof AdminInitiateAuthRequest auth && auth.hasAuthParameters()) {
       return auth.authParameters().get("REFRESH_TOKEN");
+    }
+    if (request instanceof GetTokensFromRefreshTokenRequest refresh) {
+      return refresh.refreshToken();
     }
     return null;
   }

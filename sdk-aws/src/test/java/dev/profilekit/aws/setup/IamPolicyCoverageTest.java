@@ -32,10 +32,11 @@ class IamPolicyCoverageTest {
 
   /**
    * Cognito actions authorised by the app client or the user's access token, not by IAM (the Cognito
-   * API reference lists them as "public" / token-authorised operations).
+   * API reference lists them as "public" / token-authorised operations; the AWS SDK's auth scheme
+   * provider sends them without SigV4, GetTokensFromRefreshToken with InitiateAuth).
    */
   private static final Set<String> PUBLIC_COGNITO = Set.of(
-      "InitiateAuth", "RespondToAuthChallenge", "SignUp", "ConfirmSignUp", "ResendConfirmationCode",
+      "InitiateAuth", "GetTokensFromRefreshToken", "RespondToAuthChallenge", "SignUp", "ConfirmSignUp", "ResendConfirmationCode",
       "ForgotPassword", "ConfirmForgotPassword", "ChangePassword", "GlobalSignOut", "RevokeToken",
       "DeleteUser", "GetUser", "AssociateSoftwareToken", "VerifySoftwareToken", "UpdateUserAttributes",
       "VerifyUserAttribute", "GetUserAttributeVerificationCode", "SetUserMFAPreference");

@@ -18,6 +18,7 @@ import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserDisabledException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.UserNotFoundException;
+import dev.profilekit.internal.RefreshRotation;
 import dev.profilekit.internal.RequestChecks;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -66,6 +67,9 @@ public final class CognitoErrors {
         return notAuthorized(operation, where, detail, sameForBoth, messageOf(service));
       case "UserNotFoundException":
         return userNotFound(operation, where, detail, sameForBoth);
+      case "RefreshTokenReuseException":
+        // GetTokensFromRefreshToken with a refresh token that rotation already replaced.
+        return RefreshRotation.reused("; " + where + detail);
       case "InvalidPasswordException":
         // AWS: the new password breaks the pool's policy. cognito-local also uses it for a wrong
         // password at sign-in, which can only mean bad credentials there.
@@ -119,6 +123,7 @@ public final class CognitoErrors {
         }
         return new ProfileKitException(where + " failed: check the user pool and app client settings" + detail);
       case "InvalidUserPoolConfigurationException":
+      case "OperationNotEnabledException":
       case "UnauthorizedException":
       case "UnsupportedOperationException":
       case "InvalidEmailRoleAccessPolicyException":
@@ -183,6 +188,7 @@ public final class CognitoErrors {
       case FORGOT_PASSWORD:
         return new InvalidCredentialsException("Incorrect username or password" + sameForBoth);
       case REFRESH:
+      case GET_TOKENS_FROM_REFRESH_TOKEN:
       case REVOKE_TOKEN:
       case GLOBAL_SIGN_OUT:
       case SET_USER_MFA_PREFERENCE:
@@ -229,6 +235,10 @@ public final class CognitoErrors {
       case CONFIRM_SIGN_UP:
       case CONFIRM_FORGOT_PASSWORD:
         return new InvalidCodeException("The code is wrong or has expired" + sameForBoth);
+      case REFRESH:
+      case GET_TOKENS_FROM_REFRESH_TOKEN:
+        // A refresh presents a token, not credentials: its user was deleted (the fake says the same).
+        return new TokenRejectedException(TokenRejectedException.Reason.REVOKED, where + ": the token's user no longer exists" + detail);
       default:
         // Same answer as a wrong password, so that callers cannot probe which emails have accounts.
         return new InvalidCredentialsException("Incorrect username or password" + sameForBoth);

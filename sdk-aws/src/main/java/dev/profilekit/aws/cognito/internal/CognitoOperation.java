@@ -18,6 +18,8 @@ public enum CognitoOperation {
   RESPOND_TO_CHALLENGE("RespondToAuthChallenge"),
   /** {@code InitiateAuth} with {@code REFRESH_TOKEN_AUTH}. */
   REFRESH("InitiateAuth"),
+  /** {@code GetTokensFromRefreshToken}: refresh with refresh token rotation. */
+  GET_TOKENS_FROM_REFRESH_TOKEN("GetTokensFromRefreshToken"),
   /** {@code AssociateSoftwareToken}. */
   ASSOCIATE_SOFTWARE_TOKEN("AssociateSoftwareToken"),
   /** {@code VerifySoftwareToken}. */

@@ -19,6 +19,7 @@ import static dev.profilekit.aws.cognito.internal.CognitoOperation.CHANGE_PASSWO
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.CONFIRM_FORGOT_PASSWORD;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.CONFIRM_SIGN_UP;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.FORGOT_PASSWORD;
+import static dev.profilekit.aws.cognito.internal.CognitoOperation.GET_TOKENS_FROM_REFRESH_TOKEN;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.GLOBAL_SIGN_OUT;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.LIST_USERS;
 import static dev.profilekit.aws.cognito.internal.CognitoOperation.REFRESH;
@@ -115,6 +116,18 @@ class CognitoErrorsTest {
         Arguments.of(CHANGE_PASSWORD, "InvalidPasswordException", 400, PasswordPolicyException.class),
         Arguments.of(CHANGE_PASSWORD, "LimitExceededException", 400, ThrottledException.class),
         Arguments.of(REFRESH, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(REFRESH, "UserNotFoundException", 400, TokenRejectedException.class),
+        // The errors the GetTokensFromRefreshToken API reference lists.
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "RefreshTokenReuseException", 400, TokenRejectedException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "UserNotFoundException", 400, TokenRejectedException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "InvalidParameterException", 400, InvalidRequestException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "TooManyRequestsException", 400, ThrottledException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "ResourceNotFoundException", 400, ProfileKitException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "OperationNotEnabledException", 400, ProfileKitException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "ForbiddenException", 400, ProfileKitException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "UserLambdaValidationException", 400, ProfileKitException.class),
+        Arguments.of(GET_TOKENS_FROM_REFRESH_TOKEN, "InternalErrorException", 500, ServiceUnavailableException.class),
         Arguments.of(REVOKE_TOKEN, "NotAuthorizedException", 400, TokenRejectedException.class),
         Arguments.of(REVOKE_TOKEN, "UnsupportedTokenTypeException", 400, TokenRejectedException.class),
         Arguments.of(REVOKE_TOKEN, "UnauthorizedException", 400, ProfileKitException.class),
@@ -199,7 +212,7 @@ class CognitoErrorsTest {
     // absent; both arrive as NotAuthorizedException, which otherwise means bad credentials.
     String wrongHash = "Unable to verify secret hash for client 4bmsrr65ah3oas5d4sd54st11k";
     String noHash = "Client 4bmsrr65ah3oas5d4sd54st11k is configured with secret but SECRET_HASH was not received";
-    return Stream.of(SIGN_IN, REFRESH, CONFIRM_SIGN_UP, FORGOT_PASSWORD, CONFIRM_FORGOT_PASSWORD,
+    return Stream.of(SIGN_IN, REFRESH, GET_TOKENS_FROM_REFRESH_TOKEN, CONFIRM_SIGN_UP, FORGOT_PASSWORD, CONFIRM_FORGOT_PASSWORD,
             RESEND_CONFIRMATION_CODE, REVOKE_TOKEN, RESPOND_TO_CHALLENGE)
         .flatMap(operation -> Stream.of(Arguments.of(operation, wrongHash), Arguments.of(operation, noHash)));
   }
@@ -290,6 +303,20 @@ class CognitoErrorsTest {
       assertThat(mapped.getMessage()).doesNotContain("Password attempts exceeded");
       assertThat(mapped.isRetryable()).isFalse();
     }
+  }
+
+  @Test
+  void aRefreshTokenRotationReplacedIsRevokedWithTheSharedRotationMessage() {
+    // AWS: RefreshTokenReuseException for a refresh token rotation already invalidated.
+    ProfileKitException reused = CognitoErrors.map(GET_TOKENS_FROM_REFRESH_TOKEN, failure("RefreshTokenReuseException", SECRET));
+
+    assertThat(reused).isExactlyInstanceOf(TokenRejectedException.class);
+    assertThat(((TokenRejectedException) reused).reason()).isEqualTo(TokenRejectedException.Reason.REVOKED);
+    assertThat(reused.getMessage()).startsWith(dev.profilekit.internal.RefreshRotation.reused("").getMessage())
+        .contains("GetTokensFromRefreshToken").contains("RefreshTokenReuseException").contains("req-msg").doesNotContain(SECRET);
+    assertThat(CognitoErrors.map(GET_TOKENS_FROM_REFRESH_TOKEN, failure("NotAuthorizedException", "Invalid Refresh Token.")))
+        .as("an invalid or revoked refresh token").isExactlyInstanceOf(TokenRejectedException.class)
+        .extracting(e -> ((TokenRejectedException) e).reason()).isEqualTo(TokenRejectedException.Reason.REVOKED);
   }
 
   @Test
