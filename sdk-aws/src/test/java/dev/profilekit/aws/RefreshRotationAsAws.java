@@ -170,6 +170,14 @@ final class RefreshRotationAsAws implements ExecutionInterceptor {
   public Optional<InputStream> modifyHttpResponseContent(Context.ModifyHttpResponse context, ExecutionAttributes attributes) {
     Refusal refusal = attributes.getAttribute(REFUSED);
     if (refusal != null) {
+      // cognito-local's answer to the unknown operation is dropped: closed, so its connection returns to the pool.
+      context.responseBody().ifPresent(dropped -> {
+        try {
+          dropped.close();
+        } catch (IOException e) {
+          // The connection is then discarded instead of reused.
+        }
+      });
       return Optional.of(new ByteArrayInputStream(errorBody(refusal)));
     }
     String presented = attributes.getAttribute(PRESENTED);
