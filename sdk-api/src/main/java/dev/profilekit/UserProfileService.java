@@ -101,6 +101,36 @@ public interface UserProfileService extends AutoCloseable {
    */
   void setMfaPreference(AuthSession session, MfaPreference preference);
 
+  /**
+   * Starts enrolling an authenticator app (TOTP) for the signed-in user, as Cognito's {@code
+   * AssociateSoftwareToken}: a new shared secret, returned with the {@code otpauth://} URI to show
+   * as a QR code (the issuer is the configured TOTP issuer, the account the user's email). Nothing
+   * changes at sign-in until {@link #verifyTotpEnrolment} confirms the app and {@link
+   * #setMfaPreference} turns {@link MfaMethod#TOTP} on. Starting again replaces the secret.
+   *
+   * <p>Costs: 1 Cognito {@code AssociateSoftwareToken}.
+   *
+   * @param session the user's session
+   * @return the secret and its URI, masked in {@code toString()}
+   * @throws TokenRejectedException if the access token was revoked or has expired
+   */
+  TotpEnrolment startTotpEnrolment(AuthSession session);
+
+  /**
+   * Confirms the authenticator app being enrolled with a code it shows, as Cognito's {@code
+   * VerifySoftwareToken}: the app is then the user's, and {@code setMfaPreference} with {@link
+   * MfaMethod#TOTP} makes every password sign-in ask for its code ({@link SignInStep.TotpCode}).
+   *
+   * <p>Costs: 1 Cognito {@code VerifySoftwareToken}.
+   *
+   * @param session the user's session
+   * @param code the six digits the app shows now
+   * @throws InvalidCodeException if the code is not the app's current one (nothing is enrolled;
+   *     try again with a fresh code)
+   * @throws InvalidRequestException if the code is not 6 to 8 digits, before any call
+   */
+  void verifyTotpEnrolment(AuthSession session, String code);
+
   // ---------------------------------------------------------------- sign-in and sessions
 
   /**

@@ -19,6 +19,7 @@ import dev.profilekit.SignUpResult;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
+import dev.profilekit.TotpEnrolment;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.cognito.internal.AuthOutcome;
@@ -39,6 +40,7 @@ import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RefreshRotation;
 import dev.profilekit.internal.RequestChecks;
+import dev.profilekit.internal.TotpUris;
 import dev.profilekit.internal.SignOutRule;
 import java.net.URI;
 import java.time.Clock;
@@ -156,6 +158,17 @@ public final class AwsUserProfileService implements UserProfileService {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
     RequestChecks.required(preference, "preference");
     mfaPreferences.setWithToken(accessToken, preference);
+  }
+
+  @Override
+  public TotpEnrolment startTotpEnrolment(AuthSession session) {
+    AuthSession checked = RequestChecks.required(session, RequestChecks.SESSION);
+    return signIn.totpEnrolment().start(checked.accessToken(), TotpUris.account(checked.user()));
+  }
+
+  @Override
+  public void verifyTotpEnrolment(AuthSession session, String code) {
+    signIn.totpEnrolment().verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), code);
   }
 
   // ---------------------------------------------------------------- sign-in and sessions

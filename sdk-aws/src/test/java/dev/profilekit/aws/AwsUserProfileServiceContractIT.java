@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -64,6 +65,10 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
   @BeforeAll
   static void clients(EmulatorEnvironment environment) throws IOException {
     env = environment;
+    // Authenticator apps need a pool with MFA optional and software tokens allowed, on AWS as on
+    // cognito-local (which otherwise never asks for a verified, preferred TOTP): TotpCases.
+    environment.cognito().setUserPoolMfaConfig(b -> b.userPoolId(environment.userPoolId())
+        .mfaConfiguration(UserPoolMfaType.OPTIONAL).softwareTokenMfaConfiguration(t -> t.enabled(true)));
     // AWS's answers where cognito-local has none: global sign-out (with the refresh tokens it
     // revokes), the password policy, and a resent confirmation code (cognito-local's CODE stays
     // the code to confirm with), a disabled user's sign-in and AdminResetUserPassword. Every

@@ -21,6 +21,7 @@ import dev.profilekit.SignUpResult;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
+import dev.profilekit.TotpEnrolment;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
@@ -30,6 +31,7 @@ import dev.profilekit.internal.MfaChallenges;
 import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.FirstFactor;
 import java.util.EnumSet;
+import dev.profilekit.internal.TotpUris;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.EmailChange;
 import dev.profilekit.internal.ExpectedVersions;
@@ -38,6 +40,7 @@ import dev.profilekit.internal.ProviderText;
 import dev.profilekit.testing.internal.FallbackProfiles;
 import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
+import dev.profilekit.testing.internal.AuthenticatorApps;
 import dev.profilekit.testing.internal.MfaDirectory;
 import dev.profilekit.testing.internal.PasswordHasher;
 import dev.profilekit.testing.internal.ProfileStore;
@@ -81,6 +84,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private final FallbackProfiles fallbacks;
   private final UserDirectory directory;
   private final MfaDirectory mfa;
+  private final AuthenticatorApps authenticators;
   private final SessionIssuer sessions;
   private final FederationBroker federation;
   private final ProfileStore profiles;
@@ -94,6 +98,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
     Clock clock = settings.clock();
     this.directory = new UserDirectory(clock, settings.fixedConfirmationCodeOrNull(), UserDirectory.poolNameOf(settings.issuer()));
     this.mfa = new MfaDirectory(clock, settings.fixedConfirmationCodeOrNull());
+    this.authenticators = new AuthenticatorApps(clock);
+    mfa.useAuthenticators(authenticators);
     this.fallbacks = new FallbackProfiles(
         settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
@@ -307,6 +313,29 @@ public final class InMemoryUserProfileService implements UserProfileService {
     mfa.setPreference(record, preference);
   }
 
+  @Override
+  public TotpEnrolment startTotpEnrolment(AuthSession session) {
+    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    String secret = authenticators.associate(existingUser(user).userId());
+    // The issuer apps show: the user pool id, as the AWS implementation's default.
+    String issuer = settings.issuer().substring(settings.issuer().lastIndexOf('/') + 1);
+    return TotpEnrolment.of(TotpUris.otpauthUri(issuer, TotpUris.account(user), secret), secret);
+  }
+
+  @Override
+  public void verifyTotpEnrolment(AuthSession session, String code) {
+    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    authenticators.verify(existingUser(user).userId(), code);
+  }
+
+  private UserRecord existingUser(VerifiedUser user) {
+    UserRecord record = directory.byId(user.userId());
+    if (record == null) {
+      throw new InvalidCredentialsException("The user of this session no longer exists");
+    }
+    return record;
+  }
+
   // ---------------------------------------------------------------- sign-in and sessions
 
   @Override
@@ -514,6 +543,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
       public void deleteIdentity() {
         directory.delete(userId);
         mfa.forget(userId);
+        authenticators.forget(userId);
       }
 
       @Override

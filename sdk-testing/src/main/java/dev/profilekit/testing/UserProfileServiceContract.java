@@ -11,6 +11,7 @@ import dev.profilekit.testing.contract.RefreshRotationCases;
 import dev.profilekit.testing.contract.SessionCases;
 import dev.profilekit.testing.contract.SignUpAndPasswordCases;
 import dev.profilekit.testing.contract.SrpSignInCases;
+import dev.profilekit.testing.contract.TotpCases;
 import dev.profilekit.testing.contract.UserAdministrationCases;
 
 /**
@@ -49,7 +50,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
     AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases, SrpSignInCases,
-    EmailChangeCases {
+    EmailChangeCases, TotpCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

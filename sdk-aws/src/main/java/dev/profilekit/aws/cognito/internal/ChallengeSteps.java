@@ -6,10 +6,8 @@ import dev.profilekit.MfaMethod;
 import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInStep;
 import dev.profilekit.internal.FirstFactors;
+import dev.profilekit.internal.TotpUris;
 import dev.profilekit.internal.MfaChallenges;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -88,24 +86,7 @@ final class ChallengeSteps {
     String secret = associated.secretCode();
     ChallengeSession next = ChallengeSession.of("MFA_SETUP", challenge.username(),
         associated.session() != null ? associated.session() : challenge.session());
-    return new SignInStep.TotpSetup(next, otpauthUri(totpIssuer, typedUsername, secret), secret);
-  }
-
-  /**
-   * Builds the key URI authenticator apps read: {@code otpauth://totp/Issuer:account?secret=...&issuer=Issuer}.
-   *
-   * @param issuer the label apps show (the app's name)
-   * @param account the user's name in the app
-   * @param secret the base32 secret
-   */
-  static URI otpauthUri(String issuer, String account, String secret) {
-    String label = encode(issuer) + ":" + encode(account);
-    return URI.create("otpauth://totp/" + label + "?secret=" + encode(secret) + "&issuer=" + encode(issuer)
-        + "&algorithm=SHA1&digits=6&period=30");
-  }
-
-  private static String encode(String text) {
-    return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    return new SignInStep.TotpSetup(next, TotpUris.otpauthUri(totpIssuer, typedUsername, secret), secret);
   }
 
   private static Set<String> requiredAttributes(String json) {

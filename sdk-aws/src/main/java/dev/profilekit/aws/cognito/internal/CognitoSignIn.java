@@ -35,6 +35,7 @@ public final class CognitoSignIn {
 
   private final AppClient app;
   private final ChallengeSteps steps;
+  private final CognitoTotpEnrolment totpEnrolment;
   private final SrpAuthentication srp;
   private final PasswordAuthFlow passwordFlow;
   private final int minimumPasswordLength;
@@ -42,6 +43,7 @@ public final class CognitoSignIn {
   private CognitoSignIn(Builder builder) {
     this.app = new AppClient(builder.cognito, builder.userPoolId, builder.clientId, builder.clientSecret, builder.clock);
     this.steps = new ChallengeSteps(app, builder.totpIssuer);
+    this.totpEnrolment = new CognitoTotpEnrolment(app, builder.totpIssuer);
     this.srp = new SrpAuthentication(app, steps, builder.random);
     this.passwordFlow = builder.passwordFlow;
     this.minimumPasswordLength = builder.minimumPasswordLength;
@@ -174,6 +176,16 @@ public final class CognitoSignIn {
       throw new ProfileKitException("Cognito's VerifySoftwareToken returned no session to finish MFA_SETUP with");
     }
     return verified.session();
+  }
+
+  /**
+   * Returns the authenticator app enrolment of signed-in users, with the same TOTP issuer as the
+   * {@code MFA_SETUP} step's.
+   *
+   * @return the enrolment calls
+   */
+  public CognitoTotpEnrolment totpEnrolment() {
+    return totpEnrolment;
   }
 
   @Override
