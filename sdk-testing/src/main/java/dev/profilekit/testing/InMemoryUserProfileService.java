@@ -443,7 +443,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public AuthSession completeFederatedSignIn(PendingFederatedSignIn pending, FederatedCallback callback) {
-    hostedUiDomain();
+    hostedUiDomain(); // refused first without one, as on AWS; the code exchange itself needs no URL here
     RequestChecks.required(pending, "pending");
     RequestChecks.required(callback, "callback");
     if (callback.error().isPresent()) {

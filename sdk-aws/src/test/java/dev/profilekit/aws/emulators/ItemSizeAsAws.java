@@ -62,7 +62,8 @@ public final class ItemSizeAsAws implements ExecutionInterceptor {
     if (context.request() instanceof UpdateItemRequest update) {
       attributes.putAttribute(REFUSED, false);
       attributes.putAttribute(BEFORE, read(update.tableName(), update.key()));
-    } else if (context.request() instanceof PutItemRequest put) {
+    } else if (context.request() instanceof PutItemRequest put && oversized(put)) {
+      // A put's size is known before it is sent: only a put AWS would refuse needs the item it replaces.
       attributes.putAttribute(REFUSED, false);
       attributes.putAttribute(BEFORE, read(put.tableName(), keyOf(put)));
     }
@@ -83,7 +84,7 @@ public final class ItemSizeAsAws implements ExecutionInterceptor {
       key = update.key();
       attributes.putAttribute(ANSWER, UPDATE_ANSWER);
     } else if (context.request() instanceof PutItemRequest put) {
-      if (DynamoDbItemSize.of(put.item()) <= ItemSize.MAX_ITEM_BYTES) {
+      if (!oversized(put)) {
         return context.httpResponse();
       }
       table = put.tableName();
@@ -114,6 +115,10 @@ public final class ItemSizeAsAws implements ExecutionInterceptor {
   private Map<String, AttributeValue> read(String table, Map<String, AttributeValue> key) {
     GetItemResponse response = raw.getItem(b -> b.tableName(table).key(key).consistentRead(true));
     return response.hasItem() ? response.item() : Map.of();
+  }
+
+  private static boolean oversized(PutItemRequest put) {
+    return DynamoDbItemSize.of(put.item()) > ItemSize.MAX_ITEM_BYTES;
   }
 
   /** The key attributes of the item a put sends, by the table's key schema. */

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -256,7 +257,7 @@ public interface FederatedCases extends ContractHarness {
         .authorizationUri(URI.create("https://auth.example.com/oauth2/authorize")).redirectUri(REDIRECT_URI)
         .providerName("Google").state("contract-state").nonce("contract-nonce").codeVerifier("v".repeat(43)).build();
     FederatedCallback callback = FederatedCallback.builder().code("contract-code").state("contract-state").build();
-    for (ClientConfigurationException refused : java.util.List.of(
+    for (ClientConfigurationException refused : List.of(
         thrown(ClientConfigurationException.class, () -> service().federatedSignIn(IdentityProvider.GOOGLE, REDIRECT_URI)),
         thrown(ClientConfigurationException.class, () -> service().completeFederatedSignIn(pending, callback)),
         thrown(ClientConfigurationException.class, () -> service().logoutUri(LOGOUT_URI)))) {
