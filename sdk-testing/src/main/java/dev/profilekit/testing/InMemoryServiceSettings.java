@@ -1,10 +1,13 @@
 package dev.profilekit.testing;
 
+import dev.profilekit.MfaConfiguration;
+import dev.profilekit.MfaMethod;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.internal.RequestChecks;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +37,8 @@ public final class InMemoryServiceSettings {
   private final String fixedConfirmationCode;
   private final URI hostedUiDomain;
   private final Set<URI> callbackUrls;
+  private final MfaConfiguration mfaConfiguration;
+  private final Set<MfaMethod> mfaMethods;
 
   private InMemoryServiceSettings(Builder builder) {
     this.clock = builder.clock;
@@ -47,6 +52,8 @@ public final class InMemoryServiceSettings {
     this.fixedConfirmationCode = builder.fixedConfirmationCode;
     this.hostedUiDomain = builder.hostedUiDomain;
     this.callbackUrls = Set.copyOf(builder.callbackUrls);
+    this.mfaConfiguration = builder.mfaConfiguration;
+    this.mfaMethods = Set.copyOf(builder.mfaMethods);
   }
 
   static Builder builder(Function<InMemoryServiceSettings, InMemoryUserProfileService> factory) {
@@ -159,6 +166,26 @@ public final class InMemoryServiceSettings {
     return callbackUrls;
   }
 
+  /**
+   * Returns the user pool's MFA setting, as Cognito's {@code MfaConfiguration}.
+   *
+   * @return the setting, {@link MfaConfiguration#OPTIONAL} unless set
+   */
+  public MfaConfiguration mfaConfiguration() {
+    return mfaConfiguration;
+  }
+
+  /**
+   * Returns the second factors the user pool allows (Cognito's {@code SetUserPoolMfaConfig}
+   * methods), which decide what a pool with MFA {@link MfaConfiguration#ON} asks of a user who
+   * has turned none on.
+   *
+   * @return the methods, all of them unless set
+   */
+  public Set<MfaMethod> mfaMethods() {
+    return mfaMethods;
+  }
+
   /** Builds an {@link InMemoryUserProfileService}; every setting has a test default. */
   public static final class Builder {
     private final Function<InMemoryServiceSettings, InMemoryUserProfileService> factory;
@@ -174,6 +201,8 @@ public final class InMemoryServiceSettings {
     private URI hostedUiDomain = DEFAULT_HOSTED_UI_DOMAIN;
     private boolean withoutHostedUiDomain;
     private final Set<URI> callbackUrls = new LinkedHashSet<>();
+    private MfaConfiguration mfaConfiguration = MfaConfiguration.OPTIONAL;
+    private Set<MfaMethod> mfaMethods = EnumSet.allOf(MfaMethod.class);
 
     private Builder(Function<InMemoryServiceSettings, InMemoryUserProfileService> factory) {
       this.factory = factory;
@@ -325,6 +354,37 @@ public final class InMemoryServiceSettings {
     }
 
     /**
+     * Sets the user pool's MFA setting (default {@link MfaConfiguration#OPTIONAL}: users who turned
+     * a second factor on are asked for it). With {@link MfaConfiguration#ON}, a password sign-in of
+     * a user without a second factor is answered as Cognito answers it: {@link
+     * dev.profilekit.SignInStep.TotpSetup} where the pool allows authenticator apps (after the
+     * first sign-in that follows a confirmed sign-up, which Cognito lets through), the code of an
+     * eligible phone number instead where it allows text messages; see {@code docs/sign-in.md}.
+     *
+     * @param configuration the setting
+     * @return this builder
+     */
+    public Builder mfaConfiguration(MfaConfiguration configuration) {
+      this.mfaConfiguration = configuration;
+      return this;
+    }
+
+    /**
+     * Sets the second factors the user pool allows (default all of them); read by sign-ins under
+     * {@link MfaConfiguration#ON}.
+     *
+     * @param methods the methods
+     * @return this builder
+     */
+    public Builder mfaMethods(Set<MfaMethod> methods) {
+      this.mfaMethods = methods == null ? null : EnumSet.noneOf(MfaMethod.class);
+      if (methods != null) {
+        this.mfaMethods.addAll(methods);
+      }
+      return this;
+    }
+
+    /**
      * Builds the service.
      *
      * @return the service
@@ -341,6 +401,8 @@ public final class InMemoryServiceSettings {
       positive(refreshTokenLifetime, "refreshTokenLifetime");
       RequestChecks.check(fixedConfirmationCode == null || !fixedConfirmationCode.isBlank(), "fixedConfirmationCode",
           RequestChecks.NOT_BLANK, "a code, or unset for random codes");
+      RequestChecks.required(mfaConfiguration, "mfaConfiguration");
+      RequestChecks.required(mfaMethods, "mfaMethods");
       if (!withoutHostedUiDomain) {
         RequestChecks.required(hostedUiDomain, "hostedUiDomain");
         RequestChecks.check("https".equals(hostedUiDomain.getScheme()) && hostedUiDomain.getHost() != null, "hostedUiDomain",

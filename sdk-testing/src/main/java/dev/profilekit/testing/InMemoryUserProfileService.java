@@ -28,6 +28,7 @@ import dev.profilekit.VersionConflictException;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
+import dev.profilekit.internal.MfaRequirement;
 import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.FirstFactor;
 import java.util.EnumSet;
@@ -100,6 +101,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
     this.mfa = new MfaDirectory(clock, settings.fixedConfirmationCodeOrNull());
     this.authenticators = new AuthenticatorApps(clock);
     mfa.useAuthenticators(authenticators);
+    mfa.usePool(settings.mfaConfiguration(), settings.mfaMethods(), poolId(settings));
     this.fallbacks = new FallbackProfiles(
         settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
@@ -279,6 +281,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   @Override
   public void confirmSignUp(String username, String code) {
     directory.confirm(username, code);
+    directory.byUsername(username).ifPresent(user -> mfa.confirmedSignUp(user.userId()));
   }
 
   @Override
@@ -318,8 +321,11 @@ public final class InMemoryUserProfileService implements UserProfileService {
     VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
     String secret = authenticators.associate(existingUser(user).userId());
     // The issuer apps show: the user pool id, as the AWS implementation's default.
-    String issuer = settings.issuer().substring(settings.issuer().lastIndexOf('/') + 1);
-    return TotpEnrolment.of(TotpUris.otpauthUri(issuer, TotpUris.account(user), secret), secret);
+    return TotpEnrolment.of(TotpUris.otpauthUri(poolId(settings), TotpUris.account(user), secret), secret);
+  }
+
+  private static String poolId(InMemoryServiceSettings settings) {
+    return settings.issuer().substring(settings.issuer().lastIndexOf('/') + 1);
   }
 
   @Override
@@ -373,7 +379,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
     SignInStep.Pending pending = StepAnswers.check(step, answer);
     String challengeName = pending.challenge().challengeName();
     if (pending.kind() != SignInStep.Kind.NEW_PASSWORD_REQUIRED
-        && (MfaChallenges.isMfa(challengeName) || FirstFactors.isFirstFactor(challengeName))) {
+        && (MfaChallenges.isMfa(challengeName) || FirstFactors.isFirstFactor(challengeName)
+            || MfaRequirement.MFA_SETUP.equals(challengeName))) {
       MfaDirectory.Outcome outcome = mfa.answer(pending, answer, directory);
       if (outcome.next() != null) {
         return outcome.next();

@@ -1,13 +1,18 @@
 package dev.profilekit.testing;
 
+import dev.profilekit.MfaConfiguration;
+import dev.profilekit.MfaMethod;
 import dev.profilekit.ProfilePolicy;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.testing.contract.ChoiceSignInCases;
 import dev.profilekit.testing.contract.MfaCases;
+import dev.profilekit.testing.contract.MfaSetupCases;
 import java.time.Duration;
+import java.util.Set;
 
 /** Runs the whole contract against the in-memory service, with the MFA cases. */
-class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract implements InMemoryContractHooks, MfaCases, ChoiceSignInCases {
+class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract implements InMemoryContractHooks, MfaCases, ChoiceSignInCases,
+    MfaSetupCases {
 
   /** JUnit makes one instance per test, and the contract one service per test: one clock each. */
   private final TestClock clock = TestClock.startingNow();
@@ -20,6 +25,12 @@ class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract 
   @Override
   public UserProfileService rotatingService(ProfilePolicy policy) {
     return InMemoryUserProfileService.builder().policy(policy).clock(clock).refreshTokenRotation(true).build();
+  }
+
+  @Override
+  public UserProfileService mfaRequiredService(ProfilePolicy policy) {
+    return InMemoryUserProfileService.builder().policy(policy).clock(clock)
+        .mfaConfiguration(MfaConfiguration.ON).mfaMethods(Set.of(MfaMethod.TOTP)).build();
   }
 
   @Override

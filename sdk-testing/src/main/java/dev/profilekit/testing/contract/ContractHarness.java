@@ -23,7 +23,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  * service, the backend hooks, and the helpers the cases share.
  *
  * <p>Each group ({@link SignUpAndPasswordCases}, {@link SessionCases}, {@link FederatedCases},
- * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}, {@link MfaCases}, {@link AuthenticatedCallCases},
+ * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}, {@link MfaCases}, {@link MfaSetupCases}, {@link AuthenticatedCallCases},
  * {@link EmailChangeCases}) is a JUnit 5 test interface extending
  * this one. {@link ContractFixture} implements the service lifecycle; a test class extends it and
  * implements the groups it opts into, or extends {@link
@@ -141,6 +141,20 @@ public interface ContractHarness {
    */
   default UserProfileService rotatingService(ProfilePolicy policy) {
     throw new UnsupportedOperationException("declare REFRESH_TOKEN_ROTATION unsupported, or override rotatingService");
+  }
+
+  /**
+   * Returns a new service like {@link #service()}'s, on the same backend, but of a user pool that
+   * requires MFA ({@code MfaConfiguration} {@code ON}) with authenticator apps (software tokens)
+   * allowed and no other second factor: the in-memory service's {@code mfaConfiguration(ON)}, on AWS
+   * such a pool. The case that asks for it closes it. Only called by {@link MfaSetupCases};
+   * override it to run them.
+   *
+   * @param policy the policy the service must apply
+   * @return the service of the MFA-required pool
+   */
+  default UserProfileService mfaRequiredService(ProfilePolicy policy) {
+    throw new UnsupportedOperationException("override mfaRequiredService to run MfaSetupCases");
   }
 
   /**

@@ -46,6 +46,7 @@ public final class AuthenticatorApps implements MfaDirectory.Authenticators {
    * @param userId the user
    * @return the Base32 secret
    */
+  @Override
   public String associate(String userId) {
     byte[] key = new byte[SECRET_BYTES];
     RANDOM.nextBytes(key);
@@ -62,6 +63,7 @@ public final class AuthenticatorApps implements MfaDirectory.Authenticators {
    * @throws InvalidCodeException for a wrong code (the secret stays unverified)
    * @throws InvalidRequestException if no secret was associated, or the code is not 6 to 8 digits
    */
+  @Override
   public void verify(String userId, String code) {
     String checked = MfaChallenges.code(code);
     String secret = associated.get(userId);

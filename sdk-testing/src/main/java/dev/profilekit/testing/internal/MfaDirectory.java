@@ -6,6 +6,7 @@ import dev.profilekit.FirstFactor;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.MfaConfiguration;
 import dev.profilekit.MfaMethod;
 import dev.profilekit.MfaPreference;
 import dev.profilekit.ProfileKitException;
@@ -15,10 +16,13 @@ import dev.profilekit.TooManyAttemptsException;
 import dev.profilekit.internal.CodeAttempts;
 import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.internal.MfaChallenges;
+import dev.profilekit.internal.MfaRequirement;
 import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.StepAnswers;
+import dev.profilekit.internal.TotpUris;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +57,16 @@ public final class MfaDirectory {
       public boolean verifies(String userId, String code) {
         return false;
       }
+
+      @Override
+      public String associate(String userId) {
+        throw new IllegalStateException("this user pool has no authenticator apps");
+      }
+
+      @Override
+      public void verify(String userId, String code) {
+        throw new IllegalStateException("this user pool has no authenticator apps");
+      }
     };
 
     /**
@@ -71,6 +85,23 @@ public final class MfaDirectory {
      * @return true when it is right now
      */
     boolean verifies(String userId, String code);
+
+    /**
+     * Gives the user a new secret to enrol ({@code AssociateSoftwareToken}).
+     *
+     * @param userId the user
+     * @return the Base32 secret
+     */
+    String associate(String userId);
+
+    /**
+     * Confirms the secret last associated with the user ({@code VerifySoftwareToken}).
+     *
+     * @param userId the user
+     * @param code the app's code
+     * @throws InvalidCodeException for a wrong code (nothing changes)
+     */
+    void verify(String userId, String code);
   }
 
   /**
@@ -98,6 +129,11 @@ public final class MfaDirectory {
   private final Clock clock;
   private final String fixedCode;
   private volatile Authenticators authenticators = Authenticators.NONE;
+  private volatile MfaConfiguration pool = MfaConfiguration.OPTIONAL;
+  private volatile Set<MfaMethod> poolMethods = EnumSet.allOf(MfaMethod.class);
+  private volatile String totpIssuer = "profilekit";
+  /** Users who confirmed their sign-up with a code and have not signed in since (Cognito lets that sign-in through). */
+  private final Set<String> confirmedNotSignedIn = ConcurrentHashMap.newKeySet();
 
   /**
    * Creates an empty directory.
@@ -117,6 +153,29 @@ public final class MfaDirectory {
    */
   public void useAuthenticators(Authenticators authenticators) {
     this.authenticators = authenticators;
+  }
+
+  /**
+   * Sets the user pool's MFA setting, which decides what follows a password ({@link MfaRequirement}).
+   *
+   * @param configuration OFF, OPTIONAL or ON
+   * @param methods the second factors the pool allows
+   * @param issuer the issuer authenticator apps show for an {@code MFA_SETUP} step
+   */
+  public void usePool(MfaConfiguration configuration, Set<MfaMethod> methods, String issuer) {
+    this.pool = configuration;
+    this.poolMethods = Set.copyOf(methods);
+    this.totpIssuer = issuer;
+  }
+
+  /**
+   * Notes that a user confirmed their sign-up with a code: under MFA {@code ON} their next
+   * password sign-in needs no second factor, as on Cognito.
+   *
+   * @param userId the user
+   */
+  public void confirmedSignUp(String userId) {
+    confirmedNotSignedIn.add(userId);
   }
 
   /**
@@ -153,8 +212,26 @@ public final class MfaDirectory {
    */
   public Optional<SignInStep.Pending> afterPassword(UserRecord user) {
     MfaPreference preference = preference(user.userId());
-    return MfaChallenges.afterPassword(preference).map(challenge -> open(user.userId(), user.username(), user, challenge,
-        preference.methods(), Set.of()));
+    // The fake sends password reset codes by email: email is the account recovery attribute,
+    // which Cognito does not use as the second factor a required MFA picks by itself.
+    Set<MfaMethod> messageFactors = user.attributes().get("phone_number") != null ? Set.of(MfaMethod.SMS) : Set.of();
+    MfaRequirement.User facts = new MfaRequirement.User(preference, authenticators.enrolled(user.userId()), messageFactors,
+        confirmedNotSignedIn.remove(user.userId()));
+    return MfaRequirement.afterPassword(pool, poolMethods, facts).map(next -> MfaRequirement.MFA_SETUP.equals(next.challengeName())
+        ? openTotpSetup(user)
+        : open(user.userId(), user.username(), user, next.challengeName(),
+            next.canChoose().isEmpty() ? preference.methods() : next.canChoose(), Set.of()));
+  }
+
+  /** {@code MFA_SETUP}, met at once with a new secret, as the AWS implementation meets it with AssociateSoftwareToken. */
+  private SignInStep.Pending openTotpSetup(UserRecord user) {
+    String secret = authenticators.associate(user.userId());
+    String session = Secrets.randomToken(48);
+    challenges.put(Secrets.s256(session), new Pending(user.userId(), user.username(), MfaRequirement.MFA_SETUP, null, Set.of(),
+        Set.of(), clock.instant().plus(UserDirectory.CHALLENGE_LIFETIME)));
+    String account = user.email() != null ? user.email() : user.username();
+    return new SignInStep.TotpSetup(ChallengeSession.of(MfaRequirement.MFA_SETUP, user.username(), session),
+        TotpUris.otpauthUri(totpIssuer, account, secret), secret);
   }
 
   /**
@@ -225,6 +302,14 @@ public final class MfaDirectory {
       return new Outcome(open(user.userId(), pending.username(), user, chosen.challengeName(), pending.canChoose(), Set.of()), null,
           false);
     }
+    if (MfaRequirement.MFA_SETUP.equals(pending.challengeName())) {
+      // VerifySoftwareToken with the session: a wrong code changes nothing and the step stays open.
+      authenticators.verify(user.userId(), code);
+      challenges.remove(key);
+      // Cognito's RespondToAuthChallenge MFA_SETUP completes the sign-in with the app turned on.
+      preferences.put(user.userId(), MfaPreference.builder().addMethod(MfaMethod.TOTP).preferred(MfaMethod.TOTP).build());
+      return new Outcome(null, user.userId(), false);
+    }
     CodeAttempts tries = attempts.getOrDefault(user.userId(), CodeAttempts.NONE);
     if (tries.lockedAt(now)) {
       throw new TooManyAttemptsException("Too many wrong codes: the user must wait before trying again");
@@ -260,6 +345,7 @@ public final class MfaDirectory {
   public void forget(String userId) {
     preferences.remove(userId);
     attempts.remove(userId);
+    confirmedNotSignedIn.remove(userId);
     challenges.values().removeIf(pending -> pending.userId().equals(userId));
   }
 

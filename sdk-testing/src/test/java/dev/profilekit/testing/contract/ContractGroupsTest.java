@@ -94,7 +94,7 @@ class ContractGroupsTest {
     }
   }
 
-  /** MFA and choice-based sign-in need a hook the whole contract does not (reading a delivered code): a run opts in. */
+  /** MFA, choice-based sign-in and MFA setup need a hook the whole contract does not (a delivered code, an MFA-required pool): a run opts in. */
   @Test
   void theMfaGroupIsOptedIntoAndStandsOnTheHarnessAlone() {
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaCases.class);
@@ -103,5 +103,8 @@ class ContractGroupsTest {
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(ChoiceSignInCases.class);
     assertThat(ChoiceSignInCases.class.getInterfaces()).containsExactly(ContractHarness.class);
     assertThat(casesOf(ChoiceSignInCases.class)).isGreaterThanOrEqualTo(5);
+    assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaSetupCases.class);
+    assertThat(MfaSetupCases.class.getInterfaces()).containsExactly(ContractHarness.class);
+    assertThat(casesOf(MfaSetupCases.class)).isGreaterThanOrEqualTo(3);
   }
 }
