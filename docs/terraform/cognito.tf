@@ -38,6 +38,15 @@ resource "aws_cognito_user_pool" "users" {
     temporary_password_validity_days = 7
   }
 
+  # Authenticator apps (startTotpEnrolment, then SignInStep.TotpCode at sign-in; the demo enrols
+  # one): MFA is required only of users who turned a method on, and software tokens are allowed.
+  # With MFA OFF, Cognito never asks for a code.
+  mfa_configuration = "OPTIONAL"
+
+  software_token_mfa_configuration {
+    enabled = true
+  }
+
   account_recovery_setting {
     recovery_mechanism {
       name     = "verified_email"

@@ -9,16 +9,22 @@ import dev.profilekit.emulators.LocalEmulators;
 import java.net.URI;
 import java.util.List;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
 /**
  * The emulator backend: {@link AwsUserProfileService}, the production implementation, on {@code
  * dynalite} and {@code cognito-local} started on free loopback ports (by profilekit-emulators'
  * launcher), with a fresh user pool, app client and profile table.
  *
- * <p>Two things differ from AWS and are said in the output: cognito-local has no hosted UI, so no
- * Google or Apple user can sign in; and it lacks {@code GlobalSignOut}, which {@link
+ * <p>Three things differ from AWS and are said in the output: cognito-local has no hosted UI, so
+ * no Google or Apple user can sign in; it lacks {@code GlobalSignOut}, which {@link
  * CognitoLocalSignOut} answers so that "sign out everywhere" still runs (older tokens are rejected
- * by ProfileKit's own sign-out record, which is real here).
+ * by ProfileKit's own sign-out record, which is real here); and its tokens carry no {@code
+ * origin_jti}, so signing one session out revokes only its refresh token.
+ *
+ * <p>The pool is set up as an AWS pool must be for authenticator apps: MFA {@code OPTIONAL} with
+ * software tokens on. cognito-local creates pools with {@code MfaConfiguration} {@code OFF}, under
+ * which it never asks for a code (docs/emulators.md).
  */
 public final class EmulatorExampleEnvironment implements ExampleEnvironment {
 
@@ -34,6 +40,10 @@ public final class EmulatorExampleEnvironment implements ExampleEnvironment {
     this.ownedEmulators = ownedEmulators;
     this.pool = pool;
     this.cognito = pool.emulators().cognitoClient(new CognitoLocalSignOut());
+    // The demo's TOTP steps need what an AWS pool needs: with MFA OFF, cognito-local (like AWS)
+    // would sign a user with a verified, preferred app in without asking for its code.
+    cognito.setUserPoolMfaConfig(b -> b.userPoolId(pool.userPoolId())
+        .mfaConfiguration(UserPoolMfaType.OPTIONAL).softwareTokenMfaConfiguration(t -> t.enabled(true)));
     this.service = AwsUserProfileService.builder().passwordFlow(PasswordAuthFlow.USER_PASSWORD_AUTH)
         .cognito(cognito)
         .dynamoDb(pool.dynamoDb())
@@ -105,7 +115,9 @@ public final class EmulatorExampleEnvironment implements ExampleEnvironment {
   @Override
   public List<String> notes() {
     return List.of("cognito-local lacks GlobalSignOut: the emulator backend answers it, and the REVOKED"
-        + " rejection comes from ProfileKit's sign-out record in the profile table.");
+        + " rejection comes from ProfileKit's sign-out record in the profile table.",
+        "cognito-local puts no origin_jti in its tokens, so the sign-out before the TOTP sign-in revokes only"
+        + " the refresh token there; on AWS that session's ID and access tokens are rejected at once (REVOKED).");
   }
 
   @Override

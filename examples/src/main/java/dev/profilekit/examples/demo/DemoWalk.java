@@ -5,13 +5,18 @@ import dev.profilekit.FieldValue;
 import dev.profilekit.ForbiddenFieldException;
 import dev.profilekit.IdentityProvider;
 import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.MfaMethod;
+import dev.profilekit.MfaPreference;
 import dev.profilekit.ProfileField;
 import dev.profilekit.ProfileUpdate;
+import dev.profilekit.SignInAnswer;
+import dev.profilekit.SignInStep;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.Subscription;
 import dev.profilekit.SubscriptionStatus;
 import dev.profilekit.TokenRejectedException;
+import dev.profilekit.TotpEnrolment;
 import dev.profilekit.UserProfile;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
@@ -20,6 +25,7 @@ import dev.profilekit.examples.ExampleEnvironment;
 import dev.profilekit.examples.ExampleEnvironment.FederatedUser;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,17 +33,18 @@ import java.util.Objects;
 
 /**
  * The demo's walk through ProfileKit, written once against {@link UserProfileService} and run
- * unchanged on every backend: sign-up, confirmation, sign-in, token verification, the fallback
- * profile, an edit, a stale edit, an admin-only field, and sign-out everywhere.
+ * unchanged on every backend: sign-up, confirmation, sign-in, token verification, an authenticator
+ * app (TOTP) and a sign-in with its code, the fallback profile, an edit, a stale edit, an
+ * admin-only field, sign-out everywhere, and the deletion of every user it made.
  *
- * <p>Each step prints one line. Tokens, passwords and codes are never printed. A step whose
- * outcome is not what ProfileKit promises throws {@link DemoFailure}, so the demo cannot print a
- * success it did not see.
+ * <p>Each step prints one line. Tokens, passwords, codes and the authenticator app's secret are
+ * never printed. A step whose outcome is not what ProfileKit promises throws {@link DemoFailure},
+ * so the demo cannot print a success it did not see.
  */
 public final class DemoWalk {
 
   /** How many numbered steps a complete walk prints. */
-  public static final int STEPS = 13;
+  public static final int STEPS = 15;
 
   private static final String STEP_FORMAT = "%2d. %-22s %s%n";
 
@@ -99,7 +106,29 @@ public final class DemoWalk {
     print("verify tokens", "ID and access tokens verified locally -> user " + shortId(user.userId()) + ", provider "
         + user.identityProvider() + ", email verified " + fromIdToken.emailVerified());
 
-    // 7-9: the fallback profile, an edit that stores it, and a stale edit.
+    // 7-8: an authenticator app. The user enrols one (the demo plays the app: it reads the QR
+    // code's URI and shows the current code), turns TOTP on, and from then on a sign-in asks for
+    // the app's code. The secret and the codes are never printed; the URI only with its secret masked.
+    TotpEnrolment enrolment = service.startTotpEnrolment(session);
+    AuthenticatorApp app = AuthenticatorApp.scan(enrolment.otpauthUri(), Clock.systemUTC());
+    service.verifyTotpEnrolment(session, app.currentCode());
+    service.setMfaPreference(session, MfaPreference.builder().addMethod(MfaMethod.TOTP).preferred(MfaMethod.TOTP).build());
+    print("enrol authenticator", "QR code " + AuthenticatorApp.masked(enrolment.otpauthUri())
+        + " scanned; the app's first code verified, TOTP preferred");
+    // Signed out, the session's refresh token is revoked (its ID and access tokens too, where the
+    // tokens name their session: not on cognito-local, which the emulator backend's note says).
+    service.signOut(session);
+    SignInStep totpStep = service.signIn(email, password);
+    check(totpStep.kind() == SignInStep.Kind.TOTP_CODE, "a sign-in with TOTP on asked for " + totpStep.kind() + ", not TOTP_CODE");
+    SignInStep answered = service.respond(totpStep, SignInAnswer.code(app.currentCode()));
+    check(answered.isSignedIn(), "the app's code was answered with " + answered.kind() + ", not DONE");
+    session = answered.sessionOrThrow();
+    user = service.verify(session.accessToken());
+    check(user.userId().equals(signUp.userId()), "the TOTP sign-in's token names another user");
+    print("sign in (TOTP)", "signed out, then " + email + " -> "
+        + totpStep.getClass().getSimpleName() + ", answered with the app's code -> session (codes are never printed)");
+
+    // 9-11: the fallback profile, an edit that stores it, and a stale edit.
     UserProfile fallback = service.getProfile(user);
     check(!fallback.isStored() && fallback.version() == 0, "a new user's profile should be a fallback at version 0");
     print("read profile", "nothing stored yet -> " + fallback.source() + " v" + fallback.version()
@@ -127,7 +156,7 @@ public final class DemoWalk {
           + " -> refused: VersionConflictException (stored is v" + after.version() + "), nothing changed");
     }
 
-    // 10-11: the subscription is admin-only.
+    // 12-13: the subscription is admin-only.
     Subscription pro = Subscription.builder().plan("pro-monthly").status(SubscriptionStatus.ACTIVE).build();
     try {
       service.updateProfile(user, ProfileUpdate.builder().subscription(pro).build());
@@ -143,7 +172,7 @@ public final class DemoWalk {
     print("admin sets plan", "subscription pro-monthly " + pro.status() + " through admin() -> v"
         + subscribed.version() + "; the user now reads plan " + seenByUser.subscription().get().plan());
 
-    // 12: signing out everywhere makes every earlier token useless, even before it expires.
+    // 14: signing out everywhere makes every earlier token useless, even before it expires.
     service.signOutEverywhere(session);
     TokenRejectedException.Reason idReason = rejection(service, session.idToken());
     TokenRejectedException.Reason accessReason = rejection(service, session.accessToken());
@@ -151,7 +180,7 @@ public final class DemoWalk {
         "the old tokens were rejected as " + idReason + " and " + accessReason + ", not REVOKED");
     print("sign out everywhere", "the old ID and access tokens are now rejected: TokenRejectedException, reason " + accessReason);
 
-    // 13: the demo leaves nothing behind. The session was signed out everywhere, so an
+    // 15: the demo leaves nothing behind. The session was signed out everywhere, so an
     // administrator deletes the accounts (deleteAccount(session) is the user's own way).
     demoUsers.forEach(service.admin()::deleteUser);
     for (String userId : demoUsers) {
@@ -167,7 +196,7 @@ public final class DemoWalk {
     check(signInRefused, "a deleted user could still sign in");
     print("delete accounts", demoUsers.size() + (demoUsers.size() == 1 ? " demo user" : " demo users")
         + " deleted through admin(): Cognito user, profile and sign-out record; sign-in now refused");
-    out.println("Done: " + step + " steps on " + environment.backend().description() + ". No token, password or code was printed.");
+    out.println("Done: " + step + " steps on " + environment.backend().description() + ". No token, password, code or secret was printed.");
     environment.notes().forEach(note -> out.println("Note: " + note));
   }
 

@@ -21,7 +21,9 @@ class DemoEmulatorsIT {
 
   private static final List<String> NOTES = List.of(
       "cognito-local lacks GlobalSignOut: the emulator backend answers it, and the REVOKED"
-          + " rejection comes from ProfileKit's sign-out record in the profile table.");
+          + " rejection comes from ProfileKit's sign-out record in the profile table.",
+      "cognito-local puts no origin_jti in its tokens, so the sign-out before the TOTP sign-in revokes only"
+          + " the refresh token there; on AWS that session's ID and access tokens are rejected at once (REVOKED).");
 
   @Test
   void walkPrintsEveryStepOnTheEmulatorsAndNoSecret(EmulatorEnvironment pool) {
@@ -31,6 +33,8 @@ class DemoEmulatorsIT {
 
       DemoTranscript.check(out.toString(StandardCharsets.UTF_8), Backend.EMULATORS, "ada@example.com",
           DemoTranscript.FEDERATED_SKIPPED, true, NOTES, environment.secrets());
+      // The app's secret, its key URI, the enrolment's code and the sign-in's: none was printed.
+      assertThat(environment.authenticatorSecrets()).hasSize(4);
     }
   }
 
@@ -46,6 +50,7 @@ class DemoEmulatorsIT {
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(status).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("ProfileKit demo on " + Backend.EMULATORS.description())
-        .contains("12. sign out everywhere").contains("reason REVOKED").contains("13. delete accounts").contains("Done: 13 steps");
+        .contains("8. sign in (TOTP)").contains("14. sign out everywhere").contains("reason REVOKED").contains("15. delete accounts")
+        .contains("Done: 15 steps");
   }
 }

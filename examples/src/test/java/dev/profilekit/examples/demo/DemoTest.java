@@ -24,6 +24,8 @@ class DemoTest {
       DemoTranscript.check(text(out), Backend.IN_MEMORY, "ada@example.com", DemoTranscript.FEDERATED_SEEDED, true, List.of(), environment.secrets());
       // The code, the password and three tokens at least.
       assertThat(environment.secrets()).hasSizeGreaterThanOrEqualTo(5);
+      // The app's secret, its key URI, the enrolment's code and the sign-in's: none was printed.
+      assertThat(environment.authenticatorSecrets()).hasSize(4);
     }
   }
 
@@ -34,7 +36,7 @@ class DemoTest {
     assertThat(status).isZero();
     assertThat(text(err)).isEmpty();
     assertThat(text(out)).startsWith("ProfileKit demo on " + Backend.IN_MEMORY.description())
-        .contains("12. sign out everywhere").contains("13. delete accounts").contains("Done: 13 steps");
+        .contains("14. sign out everywhere").contains("15. delete accounts").contains("Done: 15 steps");
   }
 
   @Test

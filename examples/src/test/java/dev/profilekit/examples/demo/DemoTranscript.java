@@ -3,6 +3,8 @@ package dev.profilekit.examples.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.examples.Backend;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -43,6 +45,10 @@ final class DemoTranscript {
         "confirm +" + quotedEmail + " confirmed with the code from the mailbox \\(codes are never printed\\)",
         "sign in +" + quotedEmail + " -> session with ID, access and refresh tokens \\(tokens are never printed\\)",
         "verify tokens +ID and access tokens verified locally -> user " + ID + ", provider COGNITO, email verified " + emailVerified,
+        "enrol authenticator +QR code otpauth://totp/[^:/?\\s]+:" + Pattern.quote(URLEncoder.encode(email, StandardCharsets.UTF_8))
+            + "\\?secret=\\*\\*\\*\\*&\\.\\.\\. scanned; the app's first code verified, TOTP preferred",
+        "sign in \\(TOTP\\) +signed out, then " + quotedEmail
+            + " -> TotpCode, answered with the app's code -> session \\(codes are never printed\\)",
         "read profile +nothing stored yet -> FALLBACK v0 from the user pool's attributes: displayName \"Ada Lovelace\", locale en-GB",
         "edit profile +displayName \"Ada King\", customFields\\.favouriteColour \"green\", expecting v0 -> STORED v1",
         "stale edit +another edit still expecting v0 -> refused: VersionConflictException \\(stored is v1\\), nothing changed",
@@ -55,7 +61,7 @@ final class DemoTranscript {
       assertThat(lines.get(i + 1)).as("step %d", i + 1).matches(expected);
     }
     assertThat(lines.get(lines.size() - 1))
-        .isEqualTo("Done: 13 steps on " + backend.description() + ". No token, password or code was printed.");
+        .isEqualTo("Done: " + DemoWalk.STEPS + " steps on " + backend.description() + ". No token, password, code or secret was printed.");
     assertThat(secrets).as("the demo handled secrets").isNotEmpty();
     for (String secret : secrets) {
       assertThat(output).as("a secret reached the output").doesNotContain(secret);

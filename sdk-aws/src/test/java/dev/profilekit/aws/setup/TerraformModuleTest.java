@@ -36,6 +36,15 @@ class TerraformModuleTest {
   }
 
   @Test
+  void thePoolAllowsAuthenticatorApps() {
+    String pool = TerraformModule.block(COGNITO, "resource \"aws_cognito_user_pool\" \"users\"");
+
+    // With MFA OFF Cognito never asks for a TOTP code, so startTotpEnrolment (and the demo) could not protect a sign-in.
+    assertThat(pool).containsPattern("\\bmfa_configuration\\s*=\\s*\"OPTIONAL\"");
+    assertThat(TerraformModule.block(pool, "software_token_mfa_configuration")).containsPattern("enabled\\s*=\\s*true");
+  }
+
+  @Test
   void appleMapsEmailVerified() {
     String apple = TerraformModule.block(COGNITO, "resource \"aws_cognito_identity_provider\" \"apple\"");
 
