@@ -82,8 +82,7 @@ class CognitoFaultsIT {
 
   @AfterEach
   void reset() {
-    proxy.schedule(FaultSchedule.none());
-    proxy.releaseStalls();
+    proxy.reset();
     if (proxied != null) {
       proxied.close();
     }

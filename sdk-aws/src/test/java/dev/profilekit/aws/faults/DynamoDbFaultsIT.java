@@ -64,8 +64,7 @@ class DynamoDbFaultsIT {
 
   @AfterEach
   void reset() {
-    proxy.schedule(FaultSchedule.none());
-    proxy.releaseStalls();
+    proxy.reset();
     if (proxied != null) {
       proxied.close();
     }

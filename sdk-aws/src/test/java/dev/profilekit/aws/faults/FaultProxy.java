@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * emulator answered (if it was forwarded), which tells a test how many writes the emulator really
  * applied, whatever the client was told.
  *
- * <p>A stall holds its connection until {@link #releaseStalls()} or {@link #close()} (or, as a
- * safety net, {@link #STALL_LIMIT_SECONDS}): a client that returns while {@link #stallsHeld()} is
- * still above zero was ended by its own timeout, not by the stall.
+ * <p>A stall holds its connection until {@link #releaseStalls()}, {@link #reset()} or {@link
+ * #close()} (or, as a safety net, {@link #STALL_LIMIT_SECONDS}): a client that returns while {@link
+ * #stallsHeld()} is still above zero was ended by its own timeout, not by the stall.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -171,6 +171,20 @@ final class FaultProxy implements AutoCloseable {
     CountDownLatch release = stallRelease;
     stallRelease = new CountDownLatch(1);
     release.countDown();
+  }
+
+  /**
+   * Makes the proxy pass everything again and lets every held stall end: the clean-up after each
+   * test when one proxy serves several (a class's tests, a parameterised test's rows). Without it
+   * the next test would meet what is left of the last one's schedule (a schedule counts requests
+   * from the proxy's first, and numbering goes on), and a connection a stall still holds would keep
+   * its thread and sockets for up to {@link #STALL_LIMIT_SECONDS}. The schedule is cleared before
+   * the stalls are released, so a client that resends at once is passed. The log is kept: a test
+   * clears it ({@link #clearExchanges()}) when it starts.
+   */
+  void reset() {
+    schedule(FaultSchedule.none());
+    releaseStalls();
   }
 
   @Override

@@ -143,6 +143,29 @@ class FaultProxyTest {
   }
 
   @Test
+  void resetPassesTheNextRequestAndEndsTheHeldStalls() throws Exception {
+    proxy.schedule(FaultSchedule.always(Fault.stallBeforeForwarding()));
+    assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(proxy.endpoint().resolve("/fixed"))
+        .header("X-Amz-Target", "Test_1.Put").timeout(Duration.ofMillis(300))
+        .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString()))
+        .isInstanceOf(HttpTimeoutException.class);
+    assertThat(proxy.stallsHeld()).isEqualTo(1);
+
+    proxy.reset();
+
+    // The schedule is gone: the next request reaches the server, on the same proxy.
+    assertThat(post("/fixed", "Put", "y").body()).isEqualTo("{\"got\":\"y\"}");
+    assertThat(received).hasValue(1);
+    assertThat(proxy.exchanges()).extracting(e -> e.fault().kind()).containsExactly(Fault.Kind.STALL_BEFORE_FORWARDING, Fault.Kind.PASS);
+    // The released stall's thread ends on its own; this waits for that state, it does not time it.
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (proxy.stallsHeld() > 0 && System.nanoTime() < giveUp) {
+      Thread.onSpinWait();
+    }
+    assertThat(proxy.stallsHeld()).as("stalls held after reset").isZero();
+  }
+
+  @Test
   void latencyDelaysButDelivers() throws Exception {
     proxy.schedule(FaultSchedule.always(Fault.latency(Duration.ofMillis(50))));
 
