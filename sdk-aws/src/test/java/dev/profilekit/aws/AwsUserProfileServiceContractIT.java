@@ -23,6 +23,7 @@ import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
 import dev.profilekit.testing.contract.ChoiceSignInCases;
 import dev.profilekit.testing.contract.MfaCases;
+import dev.profilekit.testing.contract.MfaSetupCases;
 import dev.profilekit.testing.contract.SrpClaims;
 import java.io.IOException;
 import java.time.Clock;
@@ -40,7 +41,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * pool and one table for the class, a fresh service per test. Where cognito-local lacks an
  * operation or a check, {@link AwsAnswers} gives AWS's answer ({@link GlobalSignOutAsAws}, {@link
  * PasswordPolicyAsAws}, {@link UserAdministrationAsAws}, {@link MfaAsAws}, {@link UserAuthAsAws}, {@link
- * EmailChangeAsAws}, {@code ResendConfirmationCode}, {@link SrpAsAws} for SRP sign-in, the default flow here), and
+ * EmailChangeAsAws}, {@link MfaSetupAsAws} a pool with MFA required (the {@link #mfaRequiredService} of {@link MfaSetupCases}), {@code ResendConfirmationCode}, {@link SrpAsAws} for SRP sign-in, the default flow here), and
  * {@link RefreshRotationAsAws} {@code GetTokensFromRefreshToken} on an app client with refresh token
  * rotation (the {@link #rotatingService} of the rotation cases), {@link OriginJtiAsAws} the {@code
  * origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
@@ -48,7 +49,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * LoopbackCognitoDomain}. No capability is declared unsupported.
  */
 @WithEmulators
-class AwsUserProfileServiceContractIT extends UserProfileServiceContract implements MfaCases, ChoiceSignInCases {
+class AwsUserProfileServiceContractIT extends UserProfileServiceContract implements MfaCases, ChoiceSignInCases,
+    MfaSetupCases {
 
   private static EmulatorEnvironment env;
   private static CognitoIdentityProviderClient cognito;
@@ -59,6 +61,9 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
   private static LoopbackCognitoDomain hostedUiDomain;
   /** AWS's SMS and email MFA, which cognito-local lacks (MfaCases run against it; see MfaAsAws). */
   private static MfaAsAws mfa;
+  /** The same pool as a pool with MFA required (MfaSetupCases), which cognito-local cannot be: see MfaSetupAsAws. */
+  private static MfaSetupAsAws mfaSetup;
+  private static CognitoIdentityProviderClient mfaRequiredCognito;
   /** AWS's SRP server side, which cognito-local lacks; counts the claims it checked. */
   private static SrpAsAws srp;
 
@@ -104,6 +109,11 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // with RefreshTokenReuseException), forwarding the rest to cognito-local.
     rotatingCognito = environment.cognito(new CognitoLocalParity(), aws,
         new RefreshRotationAsAws(globalSignOut::revokesRefreshToken), new OriginJtiAsAws());
+    // A pool with MFA required: cognito-local's refuses the sign-in of a user without MFA (NotAuthorized)
+    // and refuses the session-based AssociateSoftwareToken / VerifySoftwareToken of MFA_SETUP
+    // (MfaSetupIT shows both); MfaSetupAsAws answers them as AWS does, in front of this same pool.
+    mfaSetup = new MfaSetupAsAws(environment.cognito(), environment.userPoolId());
+    mfaRequiredCognito = environment.cognito(new CognitoLocalParity(), mfaSetup.addTo(new AwsAnswers()), new OriginJtiAsAws());
     // dynalite counts an item's text in UTF-16 units, AWS in UTF-8 bytes: ItemSizeAsAws refuses what AWS refuses.
     dynamoDb = environment.dynamoDb(new ItemSizeAsAws(environment.dynamoDb()));
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
@@ -127,7 +137,25 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     return service(policy, rotatingCognito, true);
   }
 
+  /**
+   * The MFA-required pool signs in with USER_PASSWORD_AUTH: MfaSetupAsAws answers that flow (the SRP
+   * stand-in proves passwords through the main client, whose pool does not require MFA).
+   */
+  @Override
+  public UserProfileService mfaRequiredService(ProfilePolicy policy) {
+    return service(policy, mfaRequiredCognito, false, PasswordAuthFlow.USER_PASSWORD_AUTH);
+  }
+
   private UserProfileService service(ProfilePolicy policy, CognitoIdentityProviderClient cognito, boolean refreshTokenRotation) {
+    // The default password flow, USER_SRP_AUTH, answered by SrpAsAws; the rotating service signs in
+    // with USER_PASSWORD_AUTH (rotation does not depend on the password flow, and SrpAsAws counts
+    // the claims of the main client's SRP cases).
+    return service(policy, cognito, refreshTokenRotation,
+        refreshTokenRotation ? PasswordAuthFlow.USER_PASSWORD_AUTH : PasswordAuthFlow.USER_SRP_AUTH);
+  }
+
+  private UserProfileService service(ProfilePolicy policy, CognitoIdentityProviderClient cognito, boolean refreshTokenRotation,
+      PasswordAuthFlow passwordFlow) {
     // One verifier for both issuers: cognito-local's pool (password sign-ins) and the loopback
     // hosted UI's (federated sign-ins), with the same revocation records the default one reads.
     CognitoTokenVerifier verifier = CognitoTokenVerifier.builder()
@@ -138,11 +166,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
         .revocations(new ProfileTableRevocations(
             ProfileStore.builder().dynamoDb(dynamoDb).tableName(env.tableName()).policy(policy).build()))
         .build();
-    // The default password flow, USER_SRP_AUTH, answered by SrpAsAws; the rotating service signs in
-    // with USER_PASSWORD_AUTH (rotation does not depend on the password flow, and SrpAsAws counts
-    // the claims of the main client's SRP cases).
     return AwsUserProfileService.builder()
-        .passwordFlow(refreshTokenRotation ? PasswordAuthFlow.USER_PASSWORD_AUTH : PasswordAuthFlow.USER_SRP_AUTH)
+        .passwordFlow(passwordFlow)
         .cognito(cognito)
         .dynamoDb(dynamoDb)
         .userPoolId(env.userPoolId())
@@ -160,6 +185,7 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     clock.advance(duration);
     // The stand-in's challenges and lockouts run on a clock of their own, moved with the verifier's.
     mfa.clock().advance(duration);
+    mfaSetup.clock().advance(duration);
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.profilekit.SignInStep;
 import dev.profilekit.internal.FirstFactors;
 import dev.profilekit.internal.TotpUris;
 import dev.profilekit.internal.MfaChallenges;
+import dev.profilekit.internal.MfaRequirement;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -72,7 +73,14 @@ final class ChallengeSteps {
         return AuthOutcome.next(FirstFactors.step(challenge, destination, firstFactors(answer.availableChallenges()), null));
       case "WEB_AUTHN":
         return AuthOutcome.next(new SignInStep.Passkey(challenge, required(parameters, "CREDENTIAL_REQUEST_OPTIONS")));
-      case "MFA_SETUP":
+      case MfaRequirement.MFA_SETUP:
+        // MFAS_CAN_SETUP lists what the user may set up; ProfileKit sets up authenticator apps only
+        // (an email or phone factor is set up by adding the attribute and signing in again).
+        String canSetup = parameters.get(MfaRequirement.MFAS_CAN_SETUP);
+        if (canSetup != null && !canSetup.contains(MfaChallenges.SOFTWARE_TOKEN_MFA)) {
+          throw new ProfileKitException("Cognito asks the user to set up a second factor other than an authenticator app"
+              + " (MFAS_CAN_SETUP " + canSetup + "): add the user's phone_number or email and sign in again");
+        }
         return AuthOutcome.next(totpSetup(challenge, username));
       default:
         throw new ProfileKitException("Cognito asked for the " + answer.challengeName()
@@ -84,7 +92,10 @@ final class ChallengeSteps {
     AssociateSoftwareTokenResponse associated = AppClient.call(CognitoOperation.ASSOCIATE_SOFTWARE_TOKEN,
         () -> app.cognito().associateSoftwareToken(b -> b.session(challenge.session())));
     String secret = associated.secretCode();
-    ChallengeSession next = ChallengeSession.of("MFA_SETUP", challenge.username(),
+    if (secret == null || secret.isEmpty()) {
+      throw new ProfileKitException("Cognito's AssociateSoftwareToken returned no secret for MFA_SETUP");
+    }
+    ChallengeSession next = ChallengeSession.of(MfaRequirement.MFA_SETUP, challenge.username(),
         associated.session() != null ? associated.session() : challenge.session());
     return new SignInStep.TotpSetup(next, TotpUris.otpauthUri(totpIssuer, typedUsername, secret), secret);
   }

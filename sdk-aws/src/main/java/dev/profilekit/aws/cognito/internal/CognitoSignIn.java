@@ -152,7 +152,11 @@ public final class CognitoSignIn {
         responses.put("CREDENTIAL", answer.secret().orElseThrow());
         break;
       case TOTP_SETUP:
-        session = verifySoftwareToken(session, CredentialChecks.code(answer.secret().orElseThrow()));
+        // VerifySoftwareToken with the session AssociateSoftwareToken returned (signIn made that
+        // call), then RespondToAuthChallenge MFA_SETUP with the session VerifySoftwareToken
+        // returns (the RespondToAuthChallenge reference). The code's format is checked as the
+        // in-memory service checks it, before any call.
+        session = verifySoftwareToken(session, MfaChallenges.code(answer.secret().orElseThrow()));
         break;
       default:
         throw new IllegalStateException("StepAnswers let a finished sign-in through");
