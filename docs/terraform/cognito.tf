@@ -147,9 +147,11 @@ resource "aws_cognito_user_pool_client" "app" {
 
   generate_secret = var.generate_client_secret
 
-  # Email and password sign-in (USER_PASSWORD_AUTH) and session refresh; nothing else.
+  # Email and password sign-in by SRP (USER_SRP_AUTH, ProfileKit's default password flow: the
+  # password never leaves the service) and session refresh; nothing else. A service configured with
+  # passwordFlow(USER_PASSWORD_AUTH) needs "ALLOW_USER_PASSWORD_AUTH" here instead.
   explicit_auth_flows = [
-    "ALLOW_USER_PASSWORD_AUTH",
+    "ALLOW_USER_SRP_AUTH",
     "ALLOW_REFRESH_TOKEN_AUTH",
   ]
 

@@ -2,6 +2,7 @@ package dev.profilekit.aws.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.federated.CognitoHostedUi;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,17 @@ class TerraformModuleTest {
     assertThat(operator).contains("\"cognito-idp:AdminLinkProviderForUser\"", "\"cognito-idp:AdminGetUser\"", "\"cognito-idp:ListUsers\"");
     assertThat(IAM).contains("resource \"aws_iam_policy\" \"operator\"", "resource \"aws_iam_role_policy_attachment\" \"operator\"");
     assertThat(TerraformModule.file("outputs.tf")).contains("output \"operator_policy_arn\"");
+  }
+
+  @Test
+  void theAppClientAllowsTheDefaultPasswordFlow() {
+    String client = TerraformModule.block(COGNITO, "resource \"aws_cognito_user_pool_client\" \"app\"");
+    Matcher flows = Pattern.compile("explicit_auth_flows\\s*=\\s*\\[([^\\]]*)\\]").matcher(client);
+    assertThat(flows.find()).isTrue();
+
+    // A service built with the defaults signs in by SRP (PasswordAuthFlow's documented default);
+    // AWS refuses InitiateAuth with a flow the client does not allow.
+    assertThat(flows.group(1)).contains("\"ALLOW_" + PasswordAuthFlow.USER_SRP_AUTH + "\"", "\"ALLOW_REFRESH_TOKEN_AUTH\"");
   }
 
   @Test
