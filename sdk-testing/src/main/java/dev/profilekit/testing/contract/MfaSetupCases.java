@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.ChallengeExpiredException;
 import dev.profilekit.InvalidCodeException;
+import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
 import dev.profilekit.SignUpRequest;
@@ -85,6 +86,23 @@ public interface MfaSetupCases extends ContractHarness {
       SignInStep done = mfa.respond(setup, SignInAnswer.code(TotpCodes.codeAt(setup, Instant.now())));
       assertThat(done.sessionOrThrow().user().userId()).isEqualTo(userId);
       assertThat(mfa.signIn(email, PASSWORD).kind()).isEqualTo(SignInStep.Kind.TOTP_CODE);
+    }
+  }
+
+  @Test
+  default void aCompletedMfaSetupAnsweredAgainIsInvalidCredentials() throws Exception {
+    try (UserProfileService mfa = mfaRequiredService(CONTRACT_POLICY)) {
+      String email = uniqueEmail("mfa-setup-again");
+      signedUpAndInOnce(mfa, email);
+      SignInStep.TotpSetup setup = (SignInStep.TotpSetup) mfa.signIn(email, PASSWORD);
+      String code = TotpCodes.codeAt(setup, Instant.now());
+      assertThat(mfa.respond(setup, SignInAnswer.code(code)).isSignedIn()).isTrue();
+
+      InvalidCredentialsException refused = thrown(InvalidCredentialsException.class,
+          () -> mfa.respond(setup, SignInAnswer.code(code)));
+
+      assertThat(refused).as("used, not expired").isNotInstanceOf(ChallengeExpiredException.class);
+      assertThat(refused.getMessage()).doesNotContain(setup.challenge().session()).doesNotContain(setup.secret());
     }
   }
 

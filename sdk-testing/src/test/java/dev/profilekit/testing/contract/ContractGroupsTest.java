@@ -105,6 +105,6 @@ class ContractGroupsTest {
     assertThat(casesOf(ChoiceSignInCases.class)).isGreaterThanOrEqualTo(5);
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaSetupCases.class);
     assertThat(MfaSetupCases.class.getInterfaces()).containsExactly(ContractHarness.class);
-    assertThat(casesOf(MfaSetupCases.class)).isGreaterThanOrEqualTo(3);
+    assertThat(casesOf(MfaSetupCases.class)).isGreaterThanOrEqualTo(4);
   }
 }

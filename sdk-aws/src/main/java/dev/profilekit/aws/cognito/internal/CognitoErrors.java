@@ -181,6 +181,11 @@ public final class CognitoErrors {
     if (sessionCall && said.contains("session is expired")) {
       return new ChallengeExpiredException("The sign-in challenge expired: sign in again" + detail);
     }
+    // "Invalid session for the user." on the MFA_SETUP calls: a session that is not one, or was
+    // already used (a completed setup answered again), as RespondToAuthChallenge's below.
+    if (sessionCall && operation != CognitoOperation.RESPOND_TO_CHALLENGE && said.contains("invalid session")) {
+      return new InvalidCredentialsException("The sign-in challenge session is invalid or was already used: sign in again" + detail);
+    }
     switch (operation) {
       case SIGN_IN:
       case RESPOND_TO_CHALLENGE:

@@ -280,6 +280,8 @@ class CognitoErrorsTest {
     for (CognitoOperation enrolling : new CognitoOperation[] {ASSOCIATE_SOFTWARE_TOKEN, VERIFY_SOFTWARE_TOKEN}) {
       assertThat(CognitoErrors.map(enrolling, failure("NotAuthorizedException", "Invalid session for the user, session is expired.")))
           .as("MFA_SETUP answers through %s with the challenge session", enrolling).isExactlyInstanceOf(ChallengeExpiredException.class);
+      assertThat(CognitoErrors.map(enrolling, failure("NotAuthorizedException", "Invalid session for the user.")))
+          .as("a used or made-up MFA_SETUP session at %s", enrolling).isExactlyInstanceOf(InvalidCredentialsException.class);
     }
     assertThat(CognitoErrors.map(SIGN_IN, failure("NotAuthorizedException", "Invalid session for the user, session is expired.")))
         .as("only an answer to a challenge has a challenge session").isExactlyInstanceOf(InvalidCredentialsException.class);
