@@ -277,6 +277,68 @@ public interface UserProfileService extends AutoCloseable {
     return verify(BearerToken.parse(authorizationHeader));
   }
 
+  // ---------------------------------------------------------------- passkeys
+
+  /**
+   * Starts registering a passkey for the signed-in user, as Cognito's {@code
+   * StartWebAuthnRegistration}: returns the WebAuthn {@code PublicKeyCredentialCreationOptions}, as
+   * JSON, for the browser's {@code navigator.credentials.create()} (read it with {@code
+   * PublicKeyCredential.parseCreationOptionsFromJSON}). The ceremony is the app's; hand what the
+   * browser returns to {@link #completePasskeyRegistration}. Starting again replaces the pending
+   * challenge.
+   *
+   * <p>Costs: 1 Cognito {@code StartWebAuthnRegistration}.
+   *
+   * @param session the user's session (its access token is used)
+   * @return the creation options, JSON
+   * @throws TokenRejectedException if the access token was revoked or has expired
+   * @throws ClientConfigurationException if the user pool has passkeys turned off or no relying
+   *     party id
+   */
+  String startPasskeyRegistration(AuthSession session);
+
+  /**
+   * Completes a passkey registration with the credential the browser created, as Cognito's {@code
+   * CompleteWebAuthnRegistration}: from then on {@link #listPasskeys} lists it, and {@link
+   * #signInWith(String, FirstFactor)} with {@link FirstFactor#WEB_AUTHN} asks for it.
+   *
+   * <p>Costs: 1 Cognito {@code CompleteWebAuthnRegistration}.
+   *
+   * @param session the user's session, the one that started the registration
+   * @param credentialJson what {@code navigator.credentials.create()} returned, as JSON ({@code
+   *     PublicKeyCredential.toJSON()})
+   * @throws PasskeyRejectedException if the credential answers another challenge, or was made for
+   *     another relying party or origin, or its key type is not supported: nothing is registered
+   * @throws InvalidRequestException if the text is not such a credential
+   * @throws TokenRejectedException if the access token was revoked or has expired
+   */
+  void completePasskeyRegistration(AuthSession session, String credentialJson);
+
+  /**
+   * Lists the signed-in user's passkeys, as Cognito's {@code ListWebAuthnCredentials}, every page
+   * of it (a user has a handful).
+   *
+   * <p>Costs: 1 Cognito {@code ListWebAuthnCredentials} per 20 passkeys (at least 1).
+   *
+   * @param session the user's session
+   * @return the passkeys, oldest first as the user pool lists them; empty when there are none
+   * @throws TokenRejectedException if the access token was revoked or has expired
+   */
+  java.util.List<Passkey> listPasskeys(AuthSession session);
+
+  /**
+   * Deletes one of the signed-in user's passkeys, as Cognito's {@code DeleteWebAuthnCredential}:
+   * it no longer signs the user in.
+   *
+   * <p>Costs: 1 Cognito {@code DeleteWebAuthnCredential}.
+   *
+   * @param session the user's session
+   * @param credentialId the passkey's {@link Passkey#credentialId()}
+   * @throws PasskeyNotFoundException if the user has no passkey with that id
+   * @throws TokenRejectedException if the access token was revoked or has expired
+   */
+  void deletePasskey(AuthSession session, String credentialId);
+
   // ---------------------------------------------------------------- federated sign-in
 
   /**

@@ -171,6 +171,28 @@ public final class AwsUserProfileService implements UserProfileService {
     signIn.totpEnrolment().verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), code);
   }
 
+  // ---------------------------------------------------------------- passkeys
+
+  @Override
+  public String startPasskeyRegistration(AuthSession session) {
+    return signIn.passkeys().startRegistration(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+  }
+
+  @Override
+  public void completePasskeyRegistration(AuthSession session, String credentialJson) {
+    signIn.passkeys().completeRegistration(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), credentialJson);
+  }
+
+  @Override
+  public java.util.List<dev.profilekit.Passkey> listPasskeys(AuthSession session) {
+    return signIn.passkeys().list(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+  }
+
+  @Override
+  public void deletePasskey(AuthSession session, String credentialId) {
+    signIn.passkeys().delete(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), credentialId);
+  }
+
   // ---------------------------------------------------------------- sign-in and sessions
 
   @Override

@@ -43,6 +43,7 @@ import dev.profilekit.testing.internal.FederationBroker;
 import dev.profilekit.testing.internal.InMemoryAdmin;
 import dev.profilekit.testing.internal.AuthenticatorApps;
 import dev.profilekit.testing.internal.MfaDirectory;
+import dev.profilekit.testing.internal.PasskeyRegistry;
 import dev.profilekit.testing.internal.PasswordHasher;
 import dev.profilekit.testing.internal.ProfileStore;
 import dev.profilekit.testing.internal.SessionIssuer;
@@ -86,6 +87,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
   private final UserDirectory directory;
   private final MfaDirectory mfa;
   private final AuthenticatorApps authenticators;
+  private final PasskeyRegistry passkeys;
   private final SessionIssuer sessions;
   private final FederationBroker federation;
   private final ProfileStore profiles;
@@ -102,6 +104,10 @@ public final class InMemoryUserProfileService implements UserProfileService {
     this.authenticators = new AuthenticatorApps(clock);
     mfa.useAuthenticators(authenticators);
     mfa.usePool(settings.mfaConfiguration(), settings.mfaMethods(), poolId(settings));
+    // The relying party is the hosted UI domain, as Cognito's default is the user pool domain.
+    this.passkeys = new PasskeyRegistry(clock, settings.hostedUiDomain().map(URI::getHost).orElse("localhost"),
+        settings.issuer().substring(settings.issuer().lastIndexOf('/') + 1));
+    mfa.usePasskeys(passkeys);
     this.fallbacks = new FallbackProfiles(
         settings.policy() == ProfilePolicy.defaults() ? AttributeMapper.defaults() : AttributeMapper.withPolicy(settings.policy()), directory);
     this.sessions = new SessionIssuer(settings.issuer(), settings.clientId(), clock, settings.idTokenLifetime(),
@@ -334,6 +340,32 @@ public final class InMemoryUserProfileService implements UserProfileService {
     authenticators.verify(existingUser(user).userId(), code);
   }
 
+  // ---------------------------------------------------------------- passkeys
+
+  @Override
+  public String startPasskeyRegistration(AuthSession session) {
+    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    return passkeys.startRegistration(user.userId(), user.username());
+  }
+
+  @Override
+  public void completePasskeyRegistration(AuthSession session, String credentialJson) {
+    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    passkeys.completeRegistration(user.userId(), credentialJson);
+  }
+
+  @Override
+  public List<dev.profilekit.Passkey> listPasskeys(AuthSession session) {
+    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    return passkeys.list(user.userId());
+  }
+
+  @Override
+  public void deletePasskey(AuthSession session, String credentialId) {
+    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    passkeys.delete(user.userId(), credentialId);
+  }
+
   private UserRecord existingUser(VerifiedUser user) {
     UserRecord record = directory.byId(user.userId());
     if (record == null) {
@@ -362,7 +394,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
    * {@inheritDoc}
    *
    * <p>Every user pool factor is allowed; a user is offered the password ones with a password, an
-   * email code with an email, a text-message code with a {@code phone_number}.
+   * email code with an email, a text-message code with a {@code phone_number}, a passkey with one
+   * registered ({@link #completePasskeyRegistration}).
    */
   @Override
   public SignInStep signInWith(String username, FirstFactor preferred) {
@@ -370,7 +403,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
         .filter(found -> found.provider().kind() == IdentityProvider.Kind.COGNITO)
         .orElseThrow(() -> new InvalidCredentialsException("Incorrect username or password"));
     Set<FirstFactor> available = FirstFactors.available(EnumSet.allOf(FirstFactor.class), user.passwordHash() != null,
-        user.email() != null, user.attributes().get("phone_number") != null, false);
+        user.email() != null, user.attributes().get("phone_number") != null, passkeys.has(user.userId()));
     return mfa.startChoice(user, preferred, available);
   }
 
@@ -551,6 +584,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
         directory.delete(userId);
         mfa.forget(userId);
         authenticators.forget(userId);
+        passkeys.forget(userId);
       }
 
       @Override

@@ -7,12 +7,13 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.testing.contract.ChoiceSignInCases;
 import dev.profilekit.testing.contract.MfaCases;
 import dev.profilekit.testing.contract.MfaSetupCases;
+import dev.profilekit.testing.contract.PasskeyCases;
 import java.time.Duration;
 import java.util.Set;
 
-/** Runs the whole contract against the in-memory service, with the MFA cases. */
+/** Runs the whole contract against the in-memory service, with the opt-in MFA, choice, MFA setup and passkey cases. */
 class InMemoryUserProfileServiceContractTest extends UserProfileServiceContract implements InMemoryContractHooks, MfaCases, ChoiceSignInCases,
-    MfaSetupCases {
+    MfaSetupCases, PasskeyCases {
 
   /** JUnit makes one instance per test, and the contract one service per test: one clock each. */
   private final TestClock clock = TestClock.startingNow();

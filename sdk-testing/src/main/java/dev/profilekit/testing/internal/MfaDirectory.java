@@ -20,6 +20,8 @@ import dev.profilekit.internal.MfaRequirement;
 import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.TotpUris;
+import dev.profilekit.internal.PasskeyCeremonies;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -105,6 +107,44 @@ public final class MfaDirectory {
   }
 
   /**
+   * Passkeys of users, which another part of the fake registers: the {@code WEB_AUTHN} challenge
+   * asks for the request options of a challenge and has the answer checked.
+   */
+  public interface PasskeyChallenges {
+    /** No user has a passkey. */
+    PasskeyChallenges NONE = new PasskeyChallenges() {
+      @Override
+      public String requestOptions(String userId, String challenge) {
+        return PasskeyCeremonies.requestOptions("localhost", challenge, Set.of());
+      }
+
+      @Override
+      public void verify(String userId, String challenge, String credentialJson) {
+        throw new InvalidCredentialsException("The user has no passkey");
+      }
+    };
+
+    /**
+     * Returns the request options of a sign-in challenge.
+     *
+     * @param userId the user
+     * @param challenge the challenge, base64url
+     * @return the options, JSON
+     */
+    String requestOptions(String userId, String challenge);
+
+    /**
+     * Checks an assertion of one of the user's passkeys.
+     *
+     * @param userId the user
+     * @param challenge the challenge it must answer
+     * @param credentialJson the browser's credential
+     * @throws InvalidCredentialsException if it is refused
+     */
+    void verify(String userId, String challenge, String credentialJson);
+  }
+
+  /**
    * What an answer to an MFA or first-factor step led to: the next step, the user signed in, or a
    * password factor chosen, which the caller checks.
    *
@@ -134,6 +174,8 @@ public final class MfaDirectory {
   private volatile String totpIssuer = "profilekit";
   /** Users who confirmed their sign-up with a code and have not signed in since (Cognito lets that sign-in through). */
   private final Set<String> confirmedNotSignedIn = ConcurrentHashMap.newKeySet();
+  private volatile PasskeyChallenges passkeys = PasskeyChallenges.NONE;
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /**
    * Creates an empty directory.
@@ -176,6 +218,15 @@ public final class MfaDirectory {
    */
   public void confirmedSignUp(String userId) {
     confirmedNotSignedIn.add(userId);
+  }
+
+  /**
+   * Sets where passkeys are kept (passkey registration).
+   *
+   * @param passkeys the users' passkeys
+   */
+  public void usePasskeys(PasskeyChallenges passkeys) {
+    this.passkeys = passkeys;
   }
 
   /**
@@ -264,7 +315,8 @@ public final class MfaDirectory {
   public Outcome answer(SignInStep.Pending step, SignInAnswer answer, UserDirectory users) {
     ChallengeSession challenge = step.challenge();
     boolean choice = step.kind() == SignInStep.Kind.SELECT_MFA || step.kind() == SignInStep.Kind.SELECT_CHALLENGE;
-    String code = choice ? null : MfaChallenges.code(answer.secret().orElseThrow());
+    boolean passkey = step.kind() == SignInStep.Kind.PASSKEY;
+    String code = choice || passkey ? null : MfaChallenges.code(answer.secret().orElseThrow());
     String key = Secrets.s256(RequestChecks.requiredText(challenge.session(), "step.session"));
     Pending pending = challenges.get(key);
     if (pending == null || !pending.challengeName().equals(challenge.challengeName())
@@ -292,6 +344,12 @@ public final class MfaDirectory {
         return new Outcome(null, user.userId(), true);
       }
       return new Outcome(open(user.userId(), pending.username(), user, factor.name(), Set.of(), pending.factors()), null, false);
+    }
+    if (passkey) {
+      // The pending challenge's "code" is the WebAuthn challenge; a refused assertion leaves it open.
+      passkeys.verify(user.userId(), pending.code(), answer.secret().orElseThrow());
+      challenges.remove(key);
+      return new Outcome(null, user.userId(), false);
     }
     if (code == null) {
       MfaMethod chosen = answer.mfa().orElseThrow();
@@ -365,12 +423,17 @@ public final class MfaDirectory {
       outbox.put(username.toLowerCase(Locale.ROOT), code);
       destination = Optional.of(method == MfaMethod.SMS ? maskPhone(to) : maskEmail(to));
     }
+    String requestOptions = "{}";
+    if (FirstFactors.WEB_AUTHN.equals(challengeName)) {
+      code = PasskeyCeremonies.newChallenge(RANDOM);
+      requestOptions = passkeys.requestOptions(userId, code);
+    }
     String session = Secrets.randomToken(48);
     challenges.put(Secrets.s256(session), new Pending(userId, username, challengeName, code, Set.copyOf(canChoose),
         Set.copyOf(factors), clock.instant().plus(UserDirectory.CHALLENGE_LIFETIME)));
     ChallengeSession challenge = ChallengeSession.of(challengeName, username, session);
     return FirstFactors.isFirstFactor(challengeName)
-        ? FirstFactors.step(challenge, destination, factors, "{}")
+        ? FirstFactors.step(challenge, destination, factors, requestOptions)
         : MfaChallenges.step(challenge, destination, canChoose);
   }
 

@@ -94,7 +94,10 @@ class ContractGroupsTest {
     }
   }
 
-  /** MFA, choice-based sign-in and MFA setup need a hook the whole contract does not (a delivered code, an MFA-required pool): a run opts in. */
+  /**
+   * MFA, choice-based sign-in and MFA setup need a hook the whole contract does not (a delivered code,
+   * an MFA-required pool), passkeys the backend's choice-based sign-in: a run opts in.
+   */
   @Test
   void theMfaGroupIsOptedIntoAndStandsOnTheHarnessAlone() {
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaCases.class);
@@ -106,5 +109,8 @@ class ContractGroupsTest {
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(MfaSetupCases.class);
     assertThat(MfaSetupCases.class.getInterfaces()).containsExactly(ContractHarness.class);
     assertThat(casesOf(MfaSetupCases.class)).isGreaterThanOrEqualTo(4);
+    assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(PasskeyCases.class);
+    assertThat(PasskeyCases.class.getInterfaces()).containsExactly(ContractHarness.class);
+    assertThat(casesOf(PasskeyCases.class)).isGreaterThanOrEqualTo(8);
   }
 }

@@ -7,6 +7,8 @@ import dev.profilekit.GroupNotFoundException;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.InvalidRequestException;
+import dev.profilekit.PasskeyNotFoundException;
+import dev.profilekit.PasskeyRejectedException;
 import dev.profilekit.PasswordPolicyException;
 import dev.profilekit.PasswordResetRequiredException;
 import dev.profilekit.ProfileKitException;
@@ -116,7 +118,32 @@ public final class CognitoErrors {
       case "InternalErrorException":
       case "CodeDeliveryFailureException":
         return new ServiceUnavailableException(where + " failed on the service side" + detail, null);
+      case "WebAuthnChallengeNotFoundException":
+        // AWS: the registration's challenge expired, or the credential answers another one.
+        return new PasskeyRejectedException(PasskeyRejectedException.Reason.CHALLENGE,
+            where + " refused the passkey: it answers no pending registration challenge, start again" + detail);
+      case "WebAuthnRelyingPartyMismatchException":
+        return new PasskeyRejectedException(PasskeyRejectedException.Reason.RELYING_PARTY,
+            where + " refused the passkey: it was made for another relying party id than the user pool's" + detail);
+      case "WebAuthnOriginNotAllowedException":
+        return new PasskeyRejectedException(PasskeyRejectedException.Reason.ORIGIN,
+            where + " refused the passkey: the browser's origin does not belong to the user pool's relying party" + detail);
+      case "WebAuthnClientMismatchException":
+        return new PasskeyRejectedException(PasskeyRejectedException.Reason.CLIENT,
+            where + " refused the passkey: the registration was started through another app client" + detail);
+      case "WebAuthnCredentialNotSupportedException":
+        return new PasskeyRejectedException(PasskeyRejectedException.Reason.UNSUPPORTED,
+            where + " refused the passkey: its authenticator or key type is not supported" + detail);
+      case "WebAuthnNotEnabledException":
+        return new ClientConfigurationException(where + " failed: passkeys are not turned on for the user pool" + detail);
+      case "WebAuthnConfigurationMissingException":
+        return new ClientConfigurationException(where + " failed: the user pool has no relying party id and no domain"
+            + " for passkeys" + detail);
       case "ResourceNotFoundException":
+        if (operation == CognitoOperation.DELETE_WEB_AUTHN_CREDENTIAL) {
+          // AWS: the user has no passkey with this credential id.
+          return new PasskeyNotFoundException(where + ": the user has no passkey with this credential id" + detail);
+        }
         if (operation == CognitoOperation.ADMIN_ADD_USER_TO_GROUP || operation == CognitoOperation.ADMIN_REMOVE_USER_FROM_GROUP) {
           // AWS: "Group not found." (the pool itself exists: the same client reached it).
           return new GroupNotFoundException(where + ": no such group in the user pool" + detail);
@@ -201,6 +228,10 @@ public final class CognitoErrors {
       case UPDATE_USER_ATTRIBUTES:
       case VERIFY_USER_ATTRIBUTE:
       case GET_USER:
+      case START_WEB_AUTHN_REGISTRATION:
+      case COMPLETE_WEB_AUTHN_REGISTRATION:
+      case LIST_WEB_AUTHN_CREDENTIALS:
+      case DELETE_WEB_AUTHN_CREDENTIAL:
         return new TokenRejectedException(
             TokenRejectedException.Reason.REVOKED, where + ": the token was revoked or has expired" + detail);
       case CONFIRM_SIGN_UP:

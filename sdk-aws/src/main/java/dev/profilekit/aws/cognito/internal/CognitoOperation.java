@@ -69,7 +69,15 @@ public enum CognitoOperation {
   /** {@code VerifyUserAttribute}. */
   VERIFY_USER_ATTRIBUTE("VerifyUserAttribute"),
   /** {@code GetUser}. */
-  GET_USER("GetUser");
+  GET_USER("GetUser"),
+  /** {@code StartWebAuthnRegistration}. */
+  START_WEB_AUTHN_REGISTRATION("StartWebAuthnRegistration"),
+  /** {@code CompleteWebAuthnRegistration}. */
+  COMPLETE_WEB_AUTHN_REGISTRATION("CompleteWebAuthnRegistration"),
+  /** {@code ListWebAuthnCredentials}. */
+  LIST_WEB_AUTHN_CREDENTIALS("ListWebAuthnCredentials"),
+  /** {@code DeleteWebAuthnCredential}. */
+  DELETE_WEB_AUTHN_CREDENTIAL("DeleteWebAuthnCredential");
 
   private final String awsName;
 

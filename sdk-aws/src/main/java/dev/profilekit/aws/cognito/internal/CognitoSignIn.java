@@ -36,6 +36,7 @@ public final class CognitoSignIn {
   private final AppClient app;
   private final ChallengeSteps steps;
   private final CognitoTotpEnrolment totpEnrolment;
+  private final CognitoPasskeys passkeys;
   private final SrpAuthentication srp;
   private final PasswordAuthFlow passwordFlow;
   private final int minimumPasswordLength;
@@ -44,6 +45,7 @@ public final class CognitoSignIn {
     this.app = new AppClient(builder.cognito, builder.userPoolId, builder.clientId, builder.clientSecret, builder.clock);
     this.steps = new ChallengeSteps(app, builder.totpIssuer);
     this.totpEnrolment = new CognitoTotpEnrolment(app, builder.totpIssuer);
+    this.passkeys = new CognitoPasskeys(app);
     this.srp = new SrpAuthentication(app, steps, builder.random);
     this.passwordFlow = builder.passwordFlow;
     this.minimumPasswordLength = builder.minimumPasswordLength;
@@ -190,6 +192,16 @@ public final class CognitoSignIn {
    */
   public CognitoTotpEnrolment totpEnrolment() {
     return totpEnrolment;
+  }
+
+  /**
+   * Returns the passkey management of signed-in users (registration, listing, deletion); signing
+   * in with a passkey is {@link #signInWith} and {@link #respond}.
+   *
+   * @return the passkey calls
+   */
+  public CognitoPasskeys passkeys() {
+    return passkeys;
   }
 
   @Override

@@ -330,6 +330,35 @@ class CognitoErrorsTest {
         .extracting(e -> ((TokenRejectedException) e).reason()).isEqualTo(TokenRejectedException.Reason.REVOKED);
   }
 
+  @Test
+  void passkeyRefusalsAreTypedByWhatCognitoRefused() {
+    Stream.of(new Object[][] {
+        {"WebAuthnChallengeNotFoundException", dev.profilekit.PasskeyRejectedException.Reason.CHALLENGE},
+        {"WebAuthnRelyingPartyMismatchException", dev.profilekit.PasskeyRejectedException.Reason.RELYING_PARTY},
+        {"WebAuthnOriginNotAllowedException", dev.profilekit.PasskeyRejectedException.Reason.ORIGIN},
+        {"WebAuthnClientMismatchException", dev.profilekit.PasskeyRejectedException.Reason.CLIENT},
+        {"WebAuthnCredentialNotSupportedException", dev.profilekit.PasskeyRejectedException.Reason.UNSUPPORTED},
+    }).forEach(row -> assertThat(CognitoErrors.map(CognitoOperation.COMPLETE_WEB_AUTHN_REGISTRATION, failure((String) row[0])))
+        .as((String) row[0]).isExactlyInstanceOf(dev.profilekit.PasskeyRejectedException.class)
+        .extracting(e -> ((dev.profilekit.PasskeyRejectedException) e).reason()).isEqualTo(row[1]));
+    assertThat(CognitoErrors.map(CognitoOperation.START_WEB_AUTHN_REGISTRATION, failure("WebAuthnNotEnabledException")))
+        .isExactlyInstanceOf(ClientConfigurationException.class);
+    assertThat(CognitoErrors.map(CognitoOperation.START_WEB_AUTHN_REGISTRATION, failure("WebAuthnConfigurationMissingException")))
+        .isExactlyInstanceOf(ClientConfigurationException.class);
+    assertThat(CognitoErrors.map(CognitoOperation.DELETE_WEB_AUTHN_CREDENTIAL, failure("ResourceNotFoundException")))
+        .isExactlyInstanceOf(dev.profilekit.PasskeyNotFoundException.class);
+    // Elsewhere ResourceNotFoundException stays a configuration fault.
+    assertThat(CognitoErrors.map(CognitoOperation.LIST_WEB_AUTHN_CREDENTIALS, failure("ResourceNotFoundException")))
+        .isExactlyInstanceOf(ProfileKitException.class);
+    for (CognitoOperation operation : new CognitoOperation[] {CognitoOperation.START_WEB_AUTHN_REGISTRATION,
+        CognitoOperation.COMPLETE_WEB_AUTHN_REGISTRATION, CognitoOperation.LIST_WEB_AUTHN_CREDENTIALS,
+        CognitoOperation.DELETE_WEB_AUTHN_CREDENTIAL}) {
+      assertThat(CognitoErrors.map(operation, failure("NotAuthorizedException", "Access Token has been revoked")))
+          .as(operation.awsName()).isExactlyInstanceOf(TokenRejectedException.class)
+          .extracting(e -> ((TokenRejectedException) e).reason()).isEqualTo(TokenRejectedException.Reason.REVOKED);
+    }
+  }
+
   private static CognitoIdentityProviderException failure(String code, String message) {
     return (CognitoIdentityProviderException) CognitoIdentityProviderException.builder()
         .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())

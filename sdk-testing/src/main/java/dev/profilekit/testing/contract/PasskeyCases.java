@@ -1,0 +1,169 @@
+package dev.profilekit.testing.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.profilekit.AuthSession;
+import dev.profilekit.FirstFactor;
+import dev.profilekit.InvalidCredentialsException;
+import dev.profilekit.Passkey;
+import dev.profilekit.PasskeyNotFoundException;
+import dev.profilekit.PasskeyRejectedException;
+import dev.profilekit.SignInAnswer;
+import dev.profilekit.SignInStep;
+import dev.profilekit.testing.TestPasskeyAuthenticator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract cases: passkeys. A signed-in user registers one (the creation options handed out,
+ * the browser's credential verified), lists and deletes them; a choice-based sign-in asks for a
+ * passkey ({@code WEB_AUTHN}), preferred or chosen, and the assertion signs the user in; a forged
+ * assertion, a registration answering another challenge and a deleted passkey are refused. {@link
+ * TestPasskeyAuthenticator} plays the browser and the device.
+ *
+ * <p>Opt-in, as {@link ChoiceSignInCases}: the sign-in cases need the backend's choice-based
+ * sign-in ({@code USER_AUTH}).
+ */
+public interface PasskeyCases extends ContractHarness {
+
+  /**
+   * Registers a new passkey for the session's user.
+   *
+   * @param session the user's session
+   * @return the authenticator holding it
+   */
+  default TestPasskeyAuthenticator registerPasskey(AuthSession session) {
+    TestPasskeyAuthenticator device = TestPasskeyAuthenticator.create();
+    service().completePasskeyRegistration(session, device.register(service().startPasskeyRegistration(session)));
+    return device;
+  }
+
+  @Test
+  default void aRegisteredPasskeyIsListedWithWhatTheAccountPageShows() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-register"));
+    assertThat(service().listPasskeys(session)).isEmpty();
+
+    String options = service().startPasskeyRegistration(session);
+    assertThat(options).contains("\"challenge\"").contains("\"rp\"").contains("\"user\"");
+    TestPasskeyAuthenticator device = TestPasskeyAuthenticator.create();
+    service().completePasskeyRegistration(session, device.register(options));
+
+    List<Passkey> passkeys = service().listPasskeys(session);
+    assertThat(passkeys).hasSize(1);
+    Passkey passkey = passkeys.get(0);
+    assertThat(passkey.credentialId()).isEqualTo(device.credentialId());
+    assertThat(passkey.relyingPartyId()).isNotBlank();
+    assertThat(options).contains("\"" + passkey.relyingPartyId() + "\"");
+    assertThat(passkey.friendlyName()).isNotBlank();
+    assertThat(passkey.authenticatorAttachment()).hasValue("platform");
+    assertThat(passkey.transports()).contains("internal");
+    assertThat(passkey.createdAt()).isNotNull();
+  }
+
+  @Test
+  default void everyPasskeyIsListedWhateverThePages() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-pages"));
+    List<String> registered = List.of(registerPasskey(session).credentialId(), registerPasskey(session).credentialId(),
+        registerPasskey(session).credentialId());
+
+    assertThat(service().listPasskeys(session)).extracting(Passkey::credentialId).containsExactlyInAnyOrderElementsOf(registered);
+  }
+
+  @Test
+  default void deletingAPasskeyRemovesThatOneAndAnUnknownIdIsNotFound() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-delete"));
+    TestPasskeyAuthenticator first = registerPasskey(session);
+    TestPasskeyAuthenticator second = registerPasskey(session);
+
+    service().deletePasskey(session, first.credentialId());
+
+    assertThat(service().listPasskeys(session)).extracting(Passkey::credentialId).containsExactly(second.credentialId());
+    thrown(PasskeyNotFoundException.class, () -> service().deletePasskey(session, first.credentialId()));
+    assertThat(service().listPasskeys(session)).hasSize(1);
+  }
+
+  @Test
+  default void aPreferredPasskeyIsAskedForAtOnceAndItsAssertionSignsTheUserIn() {
+    String email = uniqueEmail("passkey-signin");
+    AuthSession session = signUpAndSignIn(email);
+    TestPasskeyAuthenticator device = registerPasskey(session);
+
+    SignInStep step = service().signInWith(email, FirstFactor.WEB_AUTHN);
+
+    assertThat(step).isInstanceOf(SignInStep.Passkey.class);
+    SignInStep.Passkey passkey = (SignInStep.Passkey) step;
+    assertThat(passkey.challenge().challengeName()).isEqualTo("WEB_AUTHN");
+    assertThat(passkey.credentialRequestOptions()).contains("\"challenge\"").contains(device.credentialId());
+    AuthSession signedIn = service().respond(step, SignInAnswer.passkey(device.signIn(passkey.credentialRequestOptions())))
+        .sessionOrThrow();
+    assertThat(service().verify(signedIn.idToken()).userId()).isEqualTo(session.user().userId());
+  }
+
+  @Test
+  default void aPasskeyChosenFromTheOfferedFactorsSignsTheUserIn() {
+    String email = uniqueEmail("passkey-select");
+    AuthSession session = signUpAndSignIn(email);
+    TestPasskeyAuthenticator device = registerPasskey(session);
+
+    SignInStep choice = service().signInWith(email, null);
+    assertThat(choice).isInstanceOf(SignInStep.SelectChallenge.class);
+    assertThat(((SignInStep.SelectChallenge) choice).options()).contains(FirstFactor.WEB_AUTHN);
+    SignInStep step = service().respond(choice, SignInAnswer.firstFactor(FirstFactor.WEB_AUTHN));
+
+    assertThat(step.kind()).isEqualTo(SignInStep.Kind.PASSKEY);
+    String options = ((SignInStep.Passkey) step).credentialRequestOptions();
+    assertThat(service().respond(step, SignInAnswer.passkey(device.signIn(options))).sessionOrThrow().user().userId())
+        .isEqualTo(session.user().userId());
+  }
+
+  @Test
+  default void aForgedAssertionIsRefusedAndTheRealPasskeyStillSignsIn() {
+    String email = uniqueEmail("passkey-forged");
+    AuthSession session = signUpAndSignIn(email);
+    TestPasskeyAuthenticator device = registerPasskey(session);
+    SignInStep step = service().signInWith(email, FirstFactor.WEB_AUTHN);
+    String options = ((SignInStep.Passkey) step).credentialRequestOptions();
+
+    String forged = device.forgedSignIn(options);
+    InvalidCredentialsException refused = thrown(InvalidCredentialsException.class,
+        () -> service().respond(step, SignInAnswer.passkey(forged)));
+
+    assertThat(refused.getMessage()).doesNotContain(forged);
+    SignInStep again = service().signInWith(email, FirstFactor.WEB_AUTHN);
+    String fresh = ((SignInStep.Passkey) again).credentialRequestOptions();
+    assertThat(service().respond(again, SignInAnswer.passkey(device.signIn(fresh))).isSignedIn()).isTrue();
+  }
+
+  @Test
+  default void aRegistrationAnsweringAnotherChallengeIsRefusedAndRegistersNothing() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-challenge"));
+    String options = service().startPasskeyRegistration(session);
+    TestPasskeyAuthenticator device = TestPasskeyAuthenticator.create();
+
+    String replayed = device.registerAnswering(options, "bm90LXRoZS1jaGFsbGVuZ2UtdGhpcy1jZXJlbW9ueS1nYXZl");
+    PasskeyRejectedException refused = thrown(PasskeyRejectedException.class,
+        () -> service().completePasskeyRegistration(session, replayed));
+
+    assertThat(refused.reason()).isEqualTo(PasskeyRejectedException.Reason.CHALLENGE);
+    assertThat(service().listPasskeys(session)).isEmpty();
+  }
+
+  @Test
+  default void aDeletedPasskeyNoLongerSignsInAndWithoutOneNoneIsOffered() {
+    String email = uniqueEmail("passkey-deleted");
+    AuthSession session = signUpAndSignIn(email);
+    TestPasskeyAuthenticator deleted = registerPasskey(session);
+    TestPasskeyAuthenticator kept = registerPasskey(session);
+    service().deletePasskey(session, deleted.credentialId());
+
+    SignInStep step = service().signInWith(email, FirstFactor.WEB_AUTHN);
+    String options = ((SignInStep.Passkey) step).credentialRequestOptions();
+    assertThat(options).contains(kept.credentialId()).doesNotContain(deleted.credentialId());
+    thrown(InvalidCredentialsException.class, () -> service().respond(step, SignInAnswer.passkey(deleted.signIn(options))));
+
+    service().deletePasskey(session, kept.credentialId());
+    SignInStep none = service().signInWith(email, FirstFactor.WEB_AUTHN);
+    assertThat(none).isInstanceOf(SignInStep.SelectChallenge.class);
+    assertThat(((SignInStep.SelectChallenge) none).options()).doesNotContain(FirstFactor.WEB_AUTHN).contains(FirstFactor.PASSWORD);
+  }
+}
