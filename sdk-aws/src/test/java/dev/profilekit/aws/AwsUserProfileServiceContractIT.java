@@ -113,7 +113,14 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // and refuses the session-based AssociateSoftwareToken / VerifySoftwareToken of MFA_SETUP
     // (MfaSetupIT shows both); MfaSetupAsAws answers them as AWS does, in front of this same pool.
     mfaSetup = new MfaSetupAsAws(environment.cognito(), environment.userPoolId());
-    mfaRequiredCognito = environment.cognito(new CognitoLocalParity(), mfaSetup.addTo(new AwsAnswers()), new OriginJtiAsAws());
+    AwsAnswers mfaRequired = mfaSetup.addTo(new AwsAnswers());
+    // Its own SrpAsAws, so the MFA cases sign in by SRP, the default flow: a proven claim signs in
+    // through this client, where MfaSetupAsAws answers it as the MFA-required pool would.
+    SrpAsAws mfaRequiredSrp = new SrpAsAws(environment.cognito(), environment.userPoolId(), environment.appClientId(),
+        Clock.systemUTC());
+    mfaRequiredSrp.addTo(mfaRequired);
+    mfaRequiredCognito = environment.cognito(new CognitoLocalParity(), mfaRequired, new OriginJtiAsAws(), mfaRequiredSrp);
+    mfaRequiredSrp.signInThrough(mfaRequiredCognito);
     // dynalite counts an item's text in UTF-16 units, AWS in UTF-8 bytes: ItemSizeAsAws refuses what AWS refuses.
     dynamoDb = environment.dynamoDb(new ItemSizeAsAws(environment.dynamoDb()));
     hostedUiDomain = new LoopbackCognitoDomain(environment.appClientId(), null);
@@ -137,13 +144,10 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     return service(policy, rotatingCognito, true);
   }
 
-  /**
-   * The MFA-required pool signs in with USER_PASSWORD_AUTH: MfaSetupAsAws answers that flow (the SRP
-   * stand-in proves passwords through the main client, whose pool does not require MFA).
-   */
+  /** The MFA-required pool signs in by SRP, the default flow (MfaSetupIT covers USER_PASSWORD_AUTH). */
   @Override
   public UserProfileService mfaRequiredService(ProfilePolicy policy) {
-    return service(policy, mfaRequiredCognito, false, PasswordAuthFlow.USER_PASSWORD_AUTH);
+    return service(policy, mfaRequiredCognito, false, PasswordAuthFlow.USER_SRP_AUTH);
   }
 
   private UserProfileService service(ProfilePolicy policy, CognitoIdentityProviderClient cognito, boolean refreshTokenRotation) {
