@@ -29,6 +29,18 @@ public final class Targets {
   }
 
   /**
+   * Returns the benchmark classes whose targets compare two sides of a call to an emulator, and
+   * whose forks therefore all attach to one emulator pair started by the report and run one at a
+   * time with the sides alternating ({@link PairedForks}), instead of one dynalite per fork and
+   * all forks of a side in a block. A subset of {@link #benchmarkClasses()}.
+   *
+   * @return the classes
+   */
+  public static List<Class<?>> pairedForkClasses() {
+    return List.of(ProfileServiceBenchmark.class);
+  }
+
+  /**
    * Returns every target, in report order.
    *
    * @return the targets
@@ -81,13 +93,13 @@ public final class Targets {
             1_000_000,
             "Tests create one fake per test method; it must be cheaper than the test's own work."),
         Target.ratio(
-            "getProfile (stored) vs raw GetItem, dynalite",
+            "getProfile (stored) vs raw GetItem, dynalite (3 forks each, alternating, one dynalite)",
             "ProfileServiceBenchmark.getProfile",
             "ProfileServiceBenchmark.rawGetItem",
             1.15,
             "1 GetItem either way (asserted per iteration); ProfileKit's mapping must hide in the round trip."),
         Target.ratio(
-            "updateProfile vs raw UpdateItem, dynalite (3 forks each)",
+            "updateProfile vs raw UpdateItem, dynalite (3 forks each, alternating, one dynalite)",
             "ProfileServiceBenchmark.updateProfile",
             "ProfileServiceBenchmark.rawUpdateItem",
             1.10,

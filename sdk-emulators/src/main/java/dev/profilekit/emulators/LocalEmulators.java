@@ -3,12 +3,17 @@ package dev.profilekit.emulators;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,6 +33,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * their state in memory or in their own temporary folder, so every start is empty. They are
  * stopped by {@link #close()} and, as a safety net, when the JVM exits.
  *
+ * <p>A pair started by another JVM can be used through {@link #attach(URI, URI)}: the same clients
+ * on the same emulators, for example every fork of a benchmark talking to the one pair its parent
+ * process started. Such a pair owns no process; closing it stops nothing.
+ *
  * <p>cognito-local runs with two user pool triggers served by a loopback stand-in for Lambda
  * ({@code CognitoLocalTriggers}), so that its ID tokens carry every standard attribute and a
  * confirmed sign-up has a verified email, as on AWS.
@@ -43,17 +52,34 @@ public final class LocalEmulators implements AutoCloseable {
   private static final StaticCredentialsProvider DUMMY_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("profilekit-test", "profilekit-test-secret"));
 
+  private static final HttpClient PROBE =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).version(HttpClient.Version.HTTP_1_1).build();
+
+  private final URI dynamoDbEndpoint;
+  private final URI cognitoEndpoint;
+  // All three null for an attached pair: the JVM that started the processes owns them.
   private final NodeProcess dynalite;
   private final NodeProcess cognitoLocal;
   private final CognitoLocalTriggers triggers;
   private final Thread shutdownHook;
 
   private LocalEmulators(NodeProcess dynalite, NodeProcess cognitoLocal, CognitoLocalTriggers triggers) {
+    this.dynamoDbEndpoint = dynalite.endpoint();
+    this.cognitoEndpoint = cognitoLocal.endpoint();
     this.dynalite = dynalite;
     this.cognitoLocal = cognitoLocal;
     this.triggers = triggers;
     this.shutdownHook = new Thread(this::stop, "profilekit-emulators-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  private LocalEmulators(URI dynamoDbEndpoint, URI cognitoEndpoint) {
+    this.dynamoDbEndpoint = dynamoDbEndpoint;
+    this.cognitoEndpoint = cognitoEndpoint;
+    this.dynalite = null;
+    this.cognitoLocal = null;
+    this.triggers = null;
+    this.shutdownHook = null;
   }
 
   /**
@@ -102,6 +128,51 @@ public final class LocalEmulators implements AutoCloseable {
   }
 
   /**
+   * Uses a pair of emulators another JVM started (with {@link #start()}), after checking that both
+   * answer: the clients, issuers and environments of the returned pair are those of the running
+   * emulators. Nothing is installed or started, and {@link #close()} stops nothing; the emulators
+   * live as long as the JVM that started them, which also serves cognito-local's user pool
+   * triggers. Meant for child processes of that JVM, such as benchmark forks that must all talk
+   * to one emulator.
+   *
+   * @param dynamoDbEndpoint the running dynalite's {@link #dynamoDbEndpoint()}
+   * @param cognitoEndpoint the running cognito-local's {@link #cognitoEndpoint()}
+   * @return the attached pair
+   * @throws IllegalStateException when an endpoint does not answer as that emulator does
+   */
+  public static LocalEmulators attach(URI dynamoDbEndpoint, URI cognitoEndpoint) {
+    // The probes the start path uses: dynalite answers "/" with any status, cognito-local /health with 200.
+    probe("dynalite", dynamoDbEndpoint, "/", status -> true);
+    probe("cognito-local", cognitoEndpoint, "/health", status -> status == 200);
+    return new LocalEmulators(dynamoDbEndpoint, cognitoEndpoint);
+  }
+
+  private static void probe(String name, URI endpoint, String path, IntPredicate ready) {
+    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
+    int status;
+    try {
+      status = PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException e) {
+      throw new IllegalStateException("No " + name + " answers at " + endpoint + " (" + e + "); is the process that started it still running?", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while probing " + name + " at " + endpoint, e);
+    }
+    if (!ready.test(status)) {
+      throw new IllegalStateException(name + " at " + endpoint + " answered " + path + " with HTTP " + status);
+    }
+  }
+
+  /**
+   * Tells whether this JVM started the emulators ({@link #start()}) rather than attached to them.
+   *
+   * @return false for a pair from {@link #attach(URI, URI)}
+   */
+  public boolean ownsProcesses() {
+    return dynalite != null;
+  }
+
+  /**
    * Returns the {@code node_modules} folder holding the pinned dynalite and cognito-local,
    * installing them there with {@code npm ci} first if needed; for code that runs an emulator
    * with options of its own.
@@ -119,7 +190,7 @@ public final class LocalEmulators implements AutoCloseable {
    * @return {@code http://127.0.0.1:<port>}
    */
   public URI dynamoDbEndpoint() {
-    return dynalite.endpoint();
+    return dynamoDbEndpoint;
   }
 
   /**
@@ -128,7 +199,7 @@ public final class LocalEmulators implements AutoCloseable {
    * @return {@code http://127.0.0.1:<port>}
    */
   public URI cognitoEndpoint() {
-    return cognitoLocal.endpoint();
+    return cognitoEndpoint;
   }
 
   /**
@@ -183,12 +254,18 @@ public final class LocalEmulators implements AutoCloseable {
    * @return dynalite's and cognito-local's output tails
    */
   public String logTails() {
+    if (!ownsProcesses()) {
+      return "(attached to " + this + ": the emulators' output is with the JVM that started them)";
+    }
     return "--- dynalite ---\n" + dynalite.logTail() + "\n--- cognito-local ---\n" + cognitoLocal.logTail();
   }
 
-  /** Stops both emulators and deletes their folders. */
+  /** Stops both emulators and deletes their folders; for an attached pair, does nothing. */
   @Override
   public void close() {
+    if (!ownsProcesses()) {
+      return;
+    }
     stop();
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -214,6 +291,8 @@ public final class LocalEmulators implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "LocalEmulators[" + dynalite + ", " + cognitoLocal + "]";
+    return ownsProcesses()
+        ? "LocalEmulators[" + dynalite + ", " + cognitoLocal + "]"
+        : "LocalEmulators[attached: dynalite@" + dynamoDbEndpoint + ", cognito-local@" + cognitoEndpoint + "]";
   }
 }
