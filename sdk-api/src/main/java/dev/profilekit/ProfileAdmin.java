@@ -115,6 +115,22 @@ public interface ProfileAdmin {
   UserAccount getUser(String userId);
 
   /**
+   * Exports a user's data as one JSON document, as {@link UserProfileService#exportAccount} does
+   * for the user themselves, with what only an administrator reads besides: whether the account is
+   * enabled, its status, when it was created and its groups (the document's {@code scope} is
+   * {@code admin}; see {@code docs/account-lifecycle.md}). Nothing changes.
+   *
+   * <p>Costs: 1 Cognito {@code AdminGetUser} and 1 {@code AdminListGroupsForUser} (plus 1 {@code
+   * ListUsers} in pools whose usernames are not the {@code sub}), and 1 DynamoDB {@code GetItem}.
+   *
+   * @param userId the user's id
+   * @return the document
+   * @throws UserNotFoundException if the user pool has no such user (also after {@link
+   *     #deleteUser(String)}), whether or not a profile is stored for the id
+   */
+  AccountExport exportUser(String userId);
+
+  /**
    * Disables a user: sign-in and refresh fail with {@link UserDisabledException}, and every token
    * issued until now is rejected ({@link TokenRejectedException.Reason#REVOKED}), as after {@link
    * #signOutEverywhere(String)}. The profile is kept. Idempotent.

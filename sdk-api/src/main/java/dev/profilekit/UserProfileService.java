@@ -555,6 +555,25 @@ public interface UserProfileService extends AutoCloseable {
   void confirmEmailChange(AuthSession session, String code);
 
   /**
+   * Exports the signed-in user's data as one JSON document ({@link AccountExport}: format {@value
+   * AccountExport#FORMAT}, version {@value AccountExport#VERSION}, described member by member in
+   * {@code docs/account-lifecycle.md}): what the user pool holds of them, as Cognito's {@code
+   * GetUser} returns it for their own access token (the username and every attribute), and their
+   * stored profile with every field, or {@code null} when none is stored. No password, token, code
+   * or secret is in it. Nothing changes.
+   *
+   * <p>Costs: 1 Cognito {@code GetUser} (authorised by the session's access token, which is first
+   * verified locally) and 1 DynamoDB {@code GetItem}.
+   *
+   * @param session a current session of the user (its access token is used)
+   * @return the document
+   * @throws TokenRejectedException if the access token is not acceptable: revoked (also after
+   *     {@link #deleteAccount(AuthSession)}), expired, or an ID token ({@code WRONG_TOKEN_USE})
+   * @throws UserNotFoundException if the user pool no longer has the user
+   */
+  AccountExport exportAccount(AuthSession session);
+
+  /**
    * Returns the server-side view for operators and back-office code: any user's profile,
    * admin-only fields, listing.
    *

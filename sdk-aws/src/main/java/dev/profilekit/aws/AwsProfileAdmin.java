@@ -1,5 +1,6 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.AccountExport;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.MfaPreference;
 import dev.profilekit.NewUser;
@@ -16,6 +17,7 @@ import dev.profilekit.aws.cognito.internal.CognitoUserAdmin;
 import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.aws.dynamodb.internal.StoredItem;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.AccountExports;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.UserAdministration;
@@ -119,6 +121,18 @@ final class AwsProfileAdmin implements ProfileAdmin {
   @Override
   public UserAccount getUser(String userId) {
     return asUser(userId, users::getUser);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The account is read as {@link #getUser(String)} reads it, then the item; the document is
+   * written by {@link AccountExports}, as the in-memory service's is.
+   */
+  @Override
+  public AccountExport exportUser(String userId) {
+    UserAccount account = getUser(userId);
+    return AccountExports.ofAdmin(account, store.read(userId).profile(), clock.instant());
   }
 
   /**

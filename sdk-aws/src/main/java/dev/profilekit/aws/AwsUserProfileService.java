@@ -1,5 +1,6 @@
 package dev.profilekit.aws;
 
+import dev.profilekit.AccountExport;
 import dev.profilekit.AttributeMapper;
 import dev.profilekit.AuthSession;
 import dev.profilekit.ClientConfigurationException;
@@ -25,6 +26,7 @@ import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.cognito.internal.AuthOutcome;
 import dev.profilekit.aws.cognito.internal.CognitoAuth;
 import dev.profilekit.aws.cognito.internal.CognitoMfaPreferences;
+import dev.profilekit.aws.cognito.internal.CognitoOwnUser;
 import dev.profilekit.aws.cognito.internal.CognitoSignIn;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.aws.cognito.internal.CognitoTokens;
@@ -37,6 +39,7 @@ import dev.profilekit.aws.jwt.RevocationCache;
 import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.AccountExports;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RefreshRotation;
 import dev.profilekit.internal.RequestChecks;
@@ -447,6 +450,26 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void confirmEmailChange(AuthSession session, String code) {
     emailChange.confirm(session, code);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The access token is verified locally first (signature, expiry, revocation); Cognito then
+   * checks it again for {@code GetUser}, and the revocation records of the {@code GetItem} that
+   * reads the profile are applied too, as {@link #getProfile} applies them. The document is
+   * written by {@link AccountExports}, as the in-memory service's is.
+   */
+  @Override
+  public AccountExport exportAccount(AuthSession session) {
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    VerifiedUser user = AccountExports.accessUser(verifier.verify(accessToken));
+    CognitoOwnUser.OwnUser identity = auth.ownUser().read(accessToken);
+    StoredItem item = readItem(user.userId());
+    if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), item.revokedSessions(), user)) {
+      throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED, "The token was issued before the user signed out, or its session was signed out");
+    }
+    return AccountExports.ofSelf(user.userId(), identity.username(), identity.attributes(), item.profile(), clock.instant());
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminUserGlobalSignOutRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GetUserRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GlobalSignOutRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthRequest;
 
@@ -20,7 +21,11 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAut
  * {@code 200 {}} as AWS answers them, and from then on a refresh with a refresh token the user got
  * at or before the sign-out's second is refused as AWS refuses it: {@code NotAuthorizedException}
  * "Refresh Token has been revoked" (the GlobalSignOut API reference: "Amazon Cognito no longer
- * accepts a signed-out user's refresh tokens in refresh requests").
+ * accepts a signed-out user's refresh tokens in refresh requests"). {@code GetUser} with an access
+ * token issued at or before the sign-out's second is refused too, as AWS refuses a signed-out
+ * user's access tokens ({@code NotAuthorizedException} "Access Token has been revoked"): the
+ * account export relies on that check for sign-outs ProfileKit did not record (cognito-local's
+ * {@code GetUser} only decodes the token; {@code AccountExportIT} shows both).
  *
  * <p>Which user signed out is read from the request: the access token's {@code username} claim, or
  * the admin call's {@code Username}. cognito-local's refresh tokens are JWTs carrying {@code
@@ -57,7 +62,9 @@ final class GlobalSignOutAsAws {
     return aws
         .answerWhen("GlobalSignOut", request -> signOut(claim(USERNAME, ((GlobalSignOutRequest) request).accessToken())), 200, "{}")
         .answerWhen("AdminUserGlobalSignOut", request -> signOut(((AdminUserGlobalSignOutRequest) request).username()), 200, "{}")
-        .failWhen("InitiateAuth", this::refreshesARevokedToken, 400, "NotAuthorizedException", "Refresh Token has been revoked");
+        .failWhen("InitiateAuth", this::refreshesARevokedToken, 400, "NotAuthorizedException", "Refresh Token has been revoked")
+        .failWhen("GetUser", request -> revokesAccessToken(((GetUserRequest) request).accessToken()), 400,
+            "NotAuthorizedException", "Access Token has been revoked");
   }
 
   /** Notes the sign-out; always answered. */
@@ -88,6 +95,14 @@ final class GlobalSignOutAsAws {
     String username = claim(COGNITO_USERNAME, refreshToken);
     Long signOut = username == null ? null : signedOutAt.get(username);
     String issuedAt = claim(ISSUED_AT, refreshToken);
+    return signOut != null && issuedAt != null && Long.parseLong(issuedAt) <= signOut;
+  }
+
+  /** Whether a sign-out noted here revokes an access token: one issued at or before its second. */
+  private boolean revokesAccessToken(String accessToken) {
+    String username = claim(USERNAME, accessToken);
+    Long signOut = username == null ? null : signedOutAt.get(username);
+    String issuedAt = claim(ISSUED_AT, accessToken);
     return signOut != null && issuedAt != null && Long.parseLong(issuedAt) <= signOut;
   }
 

@@ -1,5 +1,6 @@
 package dev.profilekit.testing;
 
+import dev.profilekit.AccountExport;
 import dev.profilekit.AttributeMapper;
 import dev.profilekit.AuthSession;
 import dev.profilekit.ChallengeSession;
@@ -34,6 +35,7 @@ import dev.profilekit.FirstFactor;
 import java.util.EnumSet;
 import dev.profilekit.internal.TotpUris;
 import dev.profilekit.internal.AccountDeletion;
+import dev.profilekit.internal.AccountExports;
 import dev.profilekit.internal.EmailChange;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.Pkce;
@@ -628,6 +630,23 @@ public final class InMemoryUserProfileService implements UserProfileService {
         followIdentityEmail(user.userId());
       }
     }, checkedCode);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>The access token is verified as Cognito's {@code GetUser} would; the document is written by
+   * {@link AccountExports}, as the AWS implementation's is.
+   */
+  @Override
+  public AccountExport exportAccount(AuthSession session) {
+    VerifiedUser user = AccountExports.accessUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    UserRecord record = directory.byId(user.userId());
+    if (record == null) {
+      throw new UserNotFoundException("No user with this id in the user pool");
+    }
+    return AccountExports.ofSelf(user.userId(), record.username(), record.account().attributes(),
+        Optional.ofNullable(profiles.get(user.userId())), settings.clock().instant());
   }
 
   private VerifiedUser emailChangeUser(AuthSession session) {

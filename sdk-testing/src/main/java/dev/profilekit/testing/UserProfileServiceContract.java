@@ -1,5 +1,6 @@
 package dev.profilekit.testing;
 
+import dev.profilekit.testing.contract.AccountExportCases;
 import dev.profilekit.testing.contract.AccountLifecycleCases;
 import dev.profilekit.testing.contract.AdminAndConcurrencyCases;
 import dev.profilekit.testing.contract.AuthenticatedCallCases;
@@ -18,7 +19,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
  * The contract every {@link dev.profilekit.UserProfileService} implementation passes: an abstract
  * JUnit 5 test class with every group of cases, covering sign-up, passwords, sessions, token
  * verification, refresh token rotation, federated sign-in, profile fallback, patches, versions, typed fields, validation,
- * admin-only fields, listing, concurrency, account deletion, email changes, user management and the one-call authenticated
+ * admin-only fields, listing, concurrency, account deletion, email changes, account export, user management and the one-call authenticated
  * reads and writes. The in-memory service and the
  * AWS implementation both extend it; so can yours.
  *
@@ -50,7 +51,7 @@ import dev.profilekit.testing.contract.UserAdministrationCases;
 public abstract class UserProfileServiceContract extends ContractFixture
     implements SignUpAndPasswordCases, SessionCases, FederatedCases, ProfileCases, AdminAndConcurrencyCases,
     AccountLifecycleCases, UserAdministrationCases, RefreshRotationCases, AuthenticatedCallCases, SrpSignInCases,
-    EmailChangeCases, TotpCases {
+    EmailChangeCases, TotpCases, AccountExportCases {
 
   /** Creates the contract. */
   protected UserProfileServiceContract() {}

@@ -1,5 +1,6 @@
 package dev.profilekit.testing.internal;
 
+import dev.profilekit.AccountExport;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.MfaPreference;
 import dev.profilekit.NewUser;
@@ -11,6 +12,7 @@ import dev.profilekit.ProfileUpdate;
 import dev.profilekit.UserAccount;
 import dev.profilekit.UserNotFoundException;
 import dev.profilekit.UserProfile;
+import dev.profilekit.internal.AccountExports;
 import dev.profilekit.internal.ExpectedVersions;
 import dev.profilekit.internal.RequestChecks;
 import dev.profilekit.internal.UserAdministration;
@@ -114,6 +116,13 @@ public final class InMemoryAdmin implements ProfileAdmin {
   @Override
   public UserAccount getUser(String userId) {
     return existing(userId).account();
+  }
+
+  /** {@inheritDoc} The document is written by {@link AccountExports}, as the AWS implementation's is. */
+  @Override
+  public AccountExport exportUser(String userId) {
+    UserAccount account = existing(userId).account();
+    return AccountExports.ofAdmin(account, Optional.ofNullable(store.get(userId)), store.clock().instant());
   }
 
   /** {@inheritDoc} As the AWS implementation: the tokens are revoked first, then sign-in is refused. */

@@ -52,6 +52,16 @@ public final class ProfileStore {
   }
 
   /**
+   * Returns the clock of {@code updatedAt}, which the admin view's export also reads its {@code
+   * exportedAt} from.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
    * Returns the stored profile, or null: no copy, profiles are immutable.
    *
    * @param userId the user id

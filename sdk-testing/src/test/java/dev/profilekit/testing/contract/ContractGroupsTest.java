@@ -84,7 +84,7 @@ class ContractGroupsTest {
     List<Class<?>> groups = List.of(SignUpAndPasswordCases.class, SessionCases.class, FederatedCases.class, ProfileCases.class,
         AdminAndConcurrencyCases.class, AccountLifecycleCases.class, UserAdministrationCases.class, RefreshRotationCases.class,
         AuthenticatedCallCases.class,
-        SrpSignInCases.class, EmailChangeCases.class, TotpCases.class);
+        SrpSignInCases.class, EmailChangeCases.class, TotpCases.class, AccountExportCases.class);
 
     assertThat(UserProfileServiceContract.class.getInterfaces()).containsExactlyInAnyOrderElementsOf(groups);
     for (Class<?> group : groups) {

@@ -316,6 +316,15 @@ public final class CognitoAuth {
     return new CognitoEmailChange(cognito);
   }
 
+  /**
+   * Returns the call by which a user reads their own account, on the same client.
+   *
+   * @return the {@code GetUser} call
+   */
+  public CognitoOwnUser ownUser() {
+    return new CognitoOwnUser(cognito);
+  }
+
   private static CognitoUser user(String username, Map<String, String> attributes, Optional<Instant> createdAt) {
     String sub = attributes.getOrDefault("sub", username);
     return new CognitoUser(username, sub, attributes, CognitoIdentities.fromAttribute(attributes.get("identities")), createdAt);
