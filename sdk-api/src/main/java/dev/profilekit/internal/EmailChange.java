@@ -62,11 +62,7 @@ public final class EmailChange {
    * @throws TokenRejectedException ({@code WRONG_TOKEN_USE}) for an ID token
    */
   public static VerifiedUser accessUser(VerifiedUser verified) {
-    if (verified.tokenUse() != TokenUse.ACCESS) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_TOKEN_USE,
-          "Changing the email needs the session's access token");
-    }
-    return verified;
+    return AccessTokenCalls.accessUser(verified, "Changing the email");
   }
 
   /**

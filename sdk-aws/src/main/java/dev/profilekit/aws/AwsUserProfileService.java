@@ -18,7 +18,6 @@ import dev.profilekit.SignInStep;
 import dev.profilekit.SignUpRequest;
 import dev.profilekit.SignUpResult;
 import dev.profilekit.TokenRejectedException;
-import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.TotpEnrolment;
 import dev.profilekit.UserProfileService;
@@ -38,6 +37,7 @@ import dev.profilekit.aws.jwt.CognitoTokenVerifier;
 import dev.profilekit.aws.jwt.RevocationCache;
 import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.internal.HostedUiRequirement;
+import dev.profilekit.internal.AccessTokenCalls;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.AccountExports;
 import dev.profilekit.internal.ExpectedVersions;
@@ -79,6 +79,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * passed in.
  */
 public final class AwsUserProfileService implements UserProfileService {
+
+  private static final String ENROLLING_AN_APP = "Enrolling an authenticator app";
 
   private final CognitoAuth auth;
   private final CognitoSignIn signIn;
@@ -165,13 +167,18 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public TotpEnrolment startTotpEnrolment(AuthSession session) {
-    AuthSession checked = RequestChecks.required(session, RequestChecks.SESSION);
-    return signIn.totpEnrolment().start(checked.accessToken(), TotpUris.account(checked.user()));
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    // Verified locally first, as on the in-memory service: a signed-out session is REVOKED
+    // whether or not Cognito knows of the sign-out (origin_jti), an ID token WRONG_TOKEN_USE.
+    AccessTokenCalls.accessUser(verifier.verify(accessToken), ENROLLING_AN_APP);
+    return signIn.totpEnrolment().start(accessToken, TotpUris.account(session.user()));
   }
 
   @Override
   public void verifyTotpEnrolment(AuthSession session, String code) {
-    signIn.totpEnrolment().verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), code);
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    AccessTokenCalls.accessUser(verifier.verify(accessToken), ENROLLING_AN_APP);
+    signIn.totpEnrolment().verify(accessToken, code);
   }
 
   // ---------------------------------------------------------------- passkeys
@@ -412,11 +419,7 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void deleteAccount(AuthSession session) {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    VerifiedUser user = verifier.verify(accessToken);
-    if (user.tokenUse() != TokenUse.ACCESS) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_TOKEN_USE,
-          "Deleting an account needs the session's access token");
-    }
+    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), "Deleting an account");
     AccountDeletion.run(new AccountDeletion.Steps() {
       @Override
       public void deleteIdentity() {

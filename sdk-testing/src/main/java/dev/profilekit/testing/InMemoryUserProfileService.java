@@ -26,6 +26,7 @@ import dev.profilekit.TotpEnrolment;
 import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
+import dev.profilekit.internal.AccessTokenCalls;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
@@ -83,6 +84,8 @@ import java.util.UUID;
  * }</pre>
  */
 public final class InMemoryUserProfileService implements UserProfileService {
+
+  private static final String ENROLLING_AN_APP = "Enrolling an authenticator app";
 
   private final InMemoryServiceSettings settings;
   private final FallbackProfiles fallbacks;
@@ -326,7 +329,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public TotpEnrolment startTotpEnrolment(AuthSession session) {
-    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    VerifiedUser user = AccessTokenCalls.accessUser(
+        sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), ENROLLING_AN_APP);
     String secret = authenticators.associate(existingUser(user).userId());
     // The issuer apps show: the user pool id, as the AWS implementation's default.
     return TotpEnrolment.of(TotpUris.otpauthUri(poolId(settings), TotpUris.account(user), secret), secret);
@@ -338,7 +342,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void verifyTotpEnrolment(AuthSession session, String code) {
-    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    VerifiedUser user = AccessTokenCalls.accessUser(
+        sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), ENROLLING_AN_APP);
     authenticators.verify(existingUser(user).userId(), code);
   }
 
@@ -575,7 +580,8 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   @Override
   public void deleteAccount(AuthSession session) {
-    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    VerifiedUser user = AccessTokenCalls.accessUser(
+        sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), "Deleting an account");
     deleteAccountOf(user.userId());
   }
 

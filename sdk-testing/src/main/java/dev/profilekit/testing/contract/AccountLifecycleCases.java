@@ -79,6 +79,19 @@ public interface AccountLifecycleCases extends ContractHarness {
   }
 
   @Test
+  default void deleteAccountWithAnIdTokenInPlaceOfTheAccessTokenDeletesNothing() {
+    String email = uniqueEmail("delete-id-token");
+    AuthSession session = withStoredProfile(email);
+    AuthSession idTokenInstead = AuthSession.builder().from(session).accessToken(session.idToken()).build();
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().deleteAccount(idTokenInstead)).reason())
+        .isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
+
+    assertThat(service().admin().findStoredProfile(session.user().userId())).as("stored profile").isPresent();
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
+  }
+
+  @Test
   default void deleteAccountNeedsASession() {
     assertThat(thrown(InvalidRequestException.class, () -> service().deleteAccount(null)).field()).isEqualTo("session");
   }

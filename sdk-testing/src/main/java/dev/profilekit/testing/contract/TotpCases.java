@@ -8,6 +8,7 @@ import dev.profilekit.MfaMethod;
 import dev.profilekit.MfaPreference;
 import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
+import dev.profilekit.TokenRejectedException;
 import dev.profilekit.TotpEnrolment;
 import dev.profilekit.testing.TotpCodes;
 import java.net.URI;
@@ -73,6 +74,35 @@ public interface TotpCases extends ContractHarness {
 
     assertThat(refused.getMessage()).doesNotContain(enrolment.secret());
     // Nothing is on: the password alone still signs in.
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
+  }
+
+  @Test
+  default void enrolmentNeedsTheSessionsOwnAccessToken() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("totp-token"));
+    AuthSession idTokenInstead = AuthSession.builder().from(session).accessToken(session.idToken()).build();
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().startTotpEnrolment(idTokenInstead)).reason())
+        .isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
+    TotpEnrolment enrolment = service().startTotpEnrolment(session);
+    assertThat(thrown(TokenRejectedException.class,
+        () -> service().verifyTotpEnrolment(idTokenInstead, TotpCodes.codeAt(enrolment.secret(), Instant.now()))).reason())
+        .isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
+  }
+
+  @Test
+  default void aSignedOutSessionCannotEnrolAnApp() {
+    String email = uniqueEmail("totp-signed-out");
+    AuthSession session = signUpAndSignIn(email);
+    TotpEnrolment enrolment = service().startTotpEnrolment(session);
+    service().signOut(session);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().startTotpEnrolment(session)).reason())
+        .isEqualTo(TokenRejectedException.Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class,
+        () -> service().verifyTotpEnrolment(session, TotpCodes.codeAt(enrolment.secret(), Instant.now()))).reason())
+        .isEqualTo(TokenRejectedException.Reason.REVOKED);
+    // Nothing was enrolled: the password alone still signs in.
     assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
   }
 

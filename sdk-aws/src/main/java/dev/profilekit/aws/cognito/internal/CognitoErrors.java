@@ -228,6 +228,9 @@ public final class CognitoErrors {
       case UPDATE_USER_ATTRIBUTES:
       case VERIFY_USER_ATTRIBUTE:
       case GET_USER:
+      // With an access token ("Access Token has been revoked"); their session-taking form is above.
+      case ASSOCIATE_SOFTWARE_TOKEN:
+      case VERIFY_SOFTWARE_TOKEN:
       case START_WEB_AUTHN_REGISTRATION:
       case COMPLETE_WEB_AUTHN_REGISTRATION:
       case LIST_WEB_AUTHN_CREDENTIALS:

@@ -165,6 +165,8 @@ class CognitoErrorsTest {
         Arguments.of(VERIFY_USER_ATTRIBUTE, "NotAuthorizedException", 400, TokenRejectedException.class),
         Arguments.of(VERIFY_USER_ATTRIBUTE, "LimitExceededException", 400, ThrottledException.class),
         Arguments.of(GET_USER, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(ASSOCIATE_SOFTWARE_TOKEN, "NotAuthorizedException", 400, TokenRejectedException.class),
+        Arguments.of(VERIFY_SOFTWARE_TOKEN, "NotAuthorizedException", 400, TokenRejectedException.class),
         Arguments.of(GET_USER, "UserNotFoundException", 400, UserNotFoundException.class));
   }
 
