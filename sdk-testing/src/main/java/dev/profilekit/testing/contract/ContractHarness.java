@@ -24,7 +24,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
  *
  * <p>Each group ({@link SignUpAndPasswordCases}, {@link SessionCases}, {@link FederatedCases},
  * {@link ProfileCases}, {@link AdminAndConcurrencyCases}, {@link AccountLifecycleCases}, {@link UserAdministrationCases}, {@link RefreshRotationCases}, {@link MfaCases}, {@link MfaSetupCases}, {@link AuthenticatedCallCases},
- * {@link EmailChangeCases}) is a JUnit 5 test interface extending
+ * {@link EmailChangeCases}, {@link AccountExportCases}, ...) is a JUnit 5 test interface extending
  * this one. {@link ContractFixture} implements the service lifecycle; a test class extends it and
  * implements the groups it opts into, or extends {@link
  * dev.profilekit.testing.UserProfileServiceContract} for all of them.

@@ -7,7 +7,8 @@
  * dev.profilekit.testing.contract.AdminAndConcurrencyCases}, {@link
  * dev.profilekit.testing.contract.AccountLifecycleCases}, {@link
  * dev.profilekit.testing.contract.UserAdministrationCases}, {@link
- * dev.profilekit.testing.contract.EmailChangeCases}) over the hooks of {@link
+ * dev.profilekit.testing.contract.EmailChangeCases}, {@link
+ * dev.profilekit.testing.contract.AccountExportCases}, ...) over the hooks of {@link
  * dev.profilekit.testing.contract.ContractHarness}. A run extends {@link
  * dev.profilekit.testing.contract.ContractFixture} and implements the groups it opts into, or
  * extends {@link dev.profilekit.testing.UserProfileServiceContract} for all of them. Groups may
