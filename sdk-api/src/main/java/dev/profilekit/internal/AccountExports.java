@@ -5,7 +5,6 @@ import dev.profilekit.FieldValue;
 import dev.profilekit.LinkedIdentity;
 import dev.profilekit.Subscription;
 import dev.profilekit.TokenRejectedException;
-import dev.profilekit.TokenUse;
 import dev.profilekit.UserAccount;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
@@ -47,11 +46,7 @@ public final class AccountExports {
    * @throws TokenRejectedException {@code WRONG_TOKEN_USE} for an ID token
    */
   public static VerifiedUser accessUser(VerifiedUser verified) {
-    if (verified.tokenUse() != TokenUse.ACCESS) {
-      throw new TokenRejectedException(TokenRejectedException.Reason.WRONG_TOKEN_USE,
-          "Exporting an account needs the session's access token");
-    }
-    return verified;
+    return AccessTokenCalls.accessUser(verified, "Exporting an account");
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.profilekit.internal;
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidRequestException;
 import dev.profilekit.TokenRejectedException;
-import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import java.time.Instant;
