@@ -23,6 +23,7 @@ import dev.profilekit.testing.TestClock;
 import dev.profilekit.testing.UserProfileServiceContract;
 import dev.profilekit.testing.contract.ChoiceSignInCases;
 import dev.profilekit.testing.contract.MfaCases;
+import dev.profilekit.testing.contract.PasskeyCases;
 import dev.profilekit.testing.contract.MfaSetupCases;
 import dev.profilekit.testing.contract.SrpClaims;
 import java.io.IOException;
@@ -46,11 +47,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * rotation (the {@link #rotatingService} of the rotation cases), {@link OriginJtiAsAws} the {@code
  * origin_jti} claim of AWS's tokens, {@link ItemSizeAsAws} DynamoDB's
  * item-size count; the hosted UI is {@link
- * LoopbackCognitoDomain}. No capability is declared unsupported.
+ * LoopbackCognitoDomain}, {@link PasskeysAsAws} the passkey calls (and, through {@link UserAuthAsAws}, the
+ * {@code WEB_AUTHN} challenge). No capability is declared unsupported.
  */
 @WithEmulators
 class AwsUserProfileServiceContractIT extends UserProfileServiceContract implements MfaCases, ChoiceSignInCases,
-    MfaSetupCases {
+    MfaSetupCases, PasskeyCases {
 
   private static EmulatorEnvironment env;
   private static CognitoIdentityProviderClient cognito;
@@ -93,7 +95,12 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     mfa = new MfaAsAws(environment.cognito(), environment.userPoolId());
     // cognito-local has no USER_AUTH: UserAuthAsAws answers choice-based sign-ins (its sessions
     // first, so MfaAsAws still refuses the EMAIL_OTP sessions nobody issued).
-    new UserAuthAsAws(environment.cognito(), environment.userPoolId(), environment.appClientId(), mfa).addTo(aws);
+    // cognito-local has no passkey calls: PasskeysAsAws answers them, in pages of 2 so that listing
+    // follows NextToken, and UserAuthAsAws its WEB_AUTHN challenge.
+    PasskeysAsAws passkeys = new PasskeysAsAws(environment.cognito(), "localhost", 2);
+    passkeys.addTo(aws);
+    new UserAuthAsAws(environment.cognito(), environment.userPoolId(), environment.appClientId(), mfa).withPasskeys(passkeys)
+        .addTo(aws);
     mfa.addTo(aws);
     // cognito-local answers USER_SRP_AUTH with HTTP 500 Unsupported (SrpAsAwsIT shows it):
     // SrpAsAws plays AWS's PASSWORD_VERIFIER over the passwords it sees set through this client.

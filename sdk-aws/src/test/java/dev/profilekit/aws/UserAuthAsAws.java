@@ -45,6 +45,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.SignUpReque
  *       CodeAttempts}, shared with {@link MfaAsAws}.
  * </ul>
  *
+ * <p>With {@link #withPasskeys}, {@code WEB_AUTHN} too: offered to a user with a passkey of {@link
+ * PasskeysAsAws}, its challenge carries {@code CREDENTIAL_REQUEST_OPTIONS}, and the {@code
+ * CREDENTIAL} answer is checked there (refused: {@code NotAuthorizedException}, the step open).
+ *
  * <p>AWS issues tokens for a passwordless sign-in itself; cognito-local issues none without a
  * password, so the stand-in signs the user in with the password it saw at their {@code SignUp}
  * (noted, not answered) and returns cognito-local's own tokens. Codes go to {@link MfaAsAws}'s
@@ -66,6 +70,8 @@ final class UserAuthAsAws {
   private final MfaAsAws mfa;
   private final Map<String, Pending> challenges = new ConcurrentHashMap<>();
   private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  /** AWS's passkeys, when a run plays them: WEB_AUTHN is then allowed and offered to users with one. */
+  private volatile PasskeysAsAws passkeys;
 
   /**
    * Creates the stand-in.
@@ -80,6 +86,17 @@ final class UserAuthAsAws {
     this.userPoolId = userPoolId;
     this.clientId = clientId;
     this.mfa = mfa;
+  }
+
+  /**
+   * Plays the {@code WEB_AUTHN} challenge too, with the passkeys the given stand-in registered.
+   *
+   * @param passkeys the passkey stand-in
+   * @return this stand-in
+   */
+  UserAuthAsAws withPasskeys(PasskeysAsAws passkeys) {
+    this.passkeys = passkeys;
+    return this;
   }
 
   /**
@@ -111,7 +128,12 @@ final class UserAuthAsAws {
     AdminGetUserResponse user = found.get();
     String email = attribute(user, "email");
     String phone = attribute(user, "phone_number");
-    Set<FirstFactor> available = FirstFactors.available(ALLOWED, true, !email.isEmpty(), !phone.isEmpty(), false);
+    Set<FirstFactor> allowed = EnumSet.copyOf(ALLOWED);
+    if (passkeys != null) {
+      allowed.add(FirstFactor.WEB_AUTHN);
+    }
+    Set<FirstFactor> available = FirstFactors.available(allowed, true, !email.isEmpty(), !phone.isEmpty(),
+        passkeys != null && passkeys.has(attribute(user, "sub")));
     Optional<FirstFactor> preferred = FirstFactors.parse(Optional.ofNullable(parameters.get("PREFERRED_CHALLENGE"))
         .map(java.util.List::of).orElse(java.util.List.of())).stream().findFirst();
     String challenge = FirstFactors.firstChallenge(preferred, available);
@@ -145,6 +167,16 @@ final class UserAuthAsAws {
       }
       return Optional.of(Reply.ok(open(pending.sub(), pending.username(), pending.email(), pending.phone(), chosen.get().name(),
           pending.factors())));
+    }
+    if (FirstFactors.WEB_AUTHN.equals(name)) {
+      // AWS answers a refused passkey as a refused password (the RespondToAuthChallenge reference
+      // names no passkey error); the challenge stays open, as for a wrong code.
+      String credential = responses.get("CREDENTIAL");
+      if (credential == null || passkeys == null || !passkeys.verify(pending.sub(), pending.code(), credential)) {
+        return Optional.of(Reply.error("NotAuthorizedException", "Incorrect username or password."));
+      }
+      challenges.remove(request.session());
+      return Optional.of(tokens(pending.email(), passwords.get(pending.email().toLowerCase(Locale.ROOT))));
     }
     CodeAttempts tries = mfa.attempts(pending.sub());
     if (tries.lockedAt(now)) {
@@ -186,6 +218,10 @@ final class UserAuthAsAws {
       StringJoiner names = new StringJoiner("\",\"", "[\"", "\"]");
       factors.forEach(factor -> names.add(factor.name()));
       json.append("},\"AvailableChallenges\":").append(names).append('}');
+    } else if (FirstFactors.WEB_AUTHN.equals(challengeName)) {
+      // The pending challenge's "code" is the WebAuthn challenge the assertion must answer.
+      code = PasskeysAsAws.newChallenge();
+      json.append(",\"CREDENTIAL_REQUEST_OPTIONS\":").append(PasskeysAsAws.quote(passkeys.requestOptions(sub, code))).append("}}");
     } else {
       boolean sms = FirstFactors.SMS_OTP.equals(challengeName);
       code = String.format(Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
