@@ -2,6 +2,7 @@ package dev.profilekit.benchmarks;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -80,7 +81,7 @@ final class PairedForks {
       for (List<String> group : groups) {
         List<String> sides = new ArrayList<>(group);
         if (round % 2 == 1) {
-          java.util.Collections.reverse(sides);
+          Collections.reverse(sides);
         }
         order.addAll(sides);
       }

@@ -105,6 +105,12 @@ public final class Targets {
             1.10,
             "1 UpdateItem either way (asserted per iteration), never a read-modify-write."),
         Target.ratio(
+            "verifyAndUpdateProfile (token) vs raw UpdateItem with the same revocation condition, dynalite (reference; 3 forks each, alternating, one dynalite)",
+            "ProfileServiceBenchmark.verifyAndUpdateProfile",
+            "ProfileServiceBenchmark.rawConditionalUpdateItem",
+            1.10,
+            "Issue 15: a token and a patch cost 1 UpdateItem in all (asserted per iteration); the token comes from the verified-token cache and its revocation check is the write's condition."),
+        Target.ratio(
             "getProfile vs raw GetItem, client side only (canned HTTP)",
             "ProfileServiceClientSideBenchmark.getProfile",
             "ProfileServiceClientSideBenchmark.rawGetItem",

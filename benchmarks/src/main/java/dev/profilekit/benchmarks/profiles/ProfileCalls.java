@@ -1,5 +1,6 @@
 package dev.profilekit.benchmarks.profiles;
 
+import dev.profilekit.AuthSession;
 import dev.profilekit.aws.cognito.PasswordAuthFlow;
 import dev.profilekit.FieldValue;
 import dev.profilekit.ProfileUpdate;
@@ -7,12 +8,14 @@ import dev.profilekit.TokenUse;
 import dev.profilekit.UserProfile;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.AwsUserProfileService;
+import dev.profilekit.emulators.EmulatorEnvironment;
 import dev.profilekit.emulators.RequestCounter;
 import dev.profilekit.benchmarks.PerformanceReport;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -26,6 +29,10 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * the same DynamoDB work (same key, consistent read, same attributes set, same condition, {@code
  * ALL_NEW}). Each side has its own client with a {@link RequestCounter}, so every call's cost in
  * requests is checked: exactly one request per call, of the expected operation.
+ *
+ * <p>With {@link #signInTokenUser}, two more: {@code verifyAndUpdateProfile} with a real ID token
+ * of a signed-in user, and the raw {@code UpdateItem} of the same patch under the same condition
+ * clause ProfileKit adds for the token (not deleted, not signed out since the token's {@code iat}).
  */
 final class ProfileCalls implements AutoCloseable {
 
@@ -44,6 +51,9 @@ final class ProfileCalls implements AutoCloseable {
   private long profileKitUpdates;
   private long rawGets;
   private long rawUpdates;
+  private String idToken;
+  private VerifiedUser tokenUser;
+  private Map<String, AttributeValue> tokenUserKey;
 
   /**
    * Builds both sides.
@@ -92,6 +102,28 @@ final class ProfileCalls implements AutoCloseable {
   }
 
   /**
+   * Signs up and signs in a user (cognito-local), stores their profile and keeps their ID token,
+   * so that {@link #verifyAndUpdateProfile} and {@link #rawConditionalUpdateItem} can run. The
+   * token is verified once here, which fetches the pool's keys; later verifications answer from
+   * the verified-token cache, as for a client sending its token again.
+   *
+   * @param env the environment whose pool the user joins
+   */
+  void signInTokenUser(EmulatorEnvironment env) {
+    String email = "bench+" + UUID.randomUUID() + "@example.com";
+    String password = "Bench-Pa55word!";
+    env.createConfirmedUser(email, password, Map.of("given_name", "Ada"));
+    AuthSession session = service.signIn(email, password).sessionOrThrow();
+    idToken = session.idToken();
+    tokenUser = service.verify(idToken);
+    tokenUserKey = Map.of("userId", AttributeValue.fromS(tokenUser.userId()));
+    service.updateProfile(tokenUser, patch);
+    if (!service.getProfile(tokenUser).isStored()) {
+      throw new IllegalStateException("the token user's profile was not stored");
+    }
+  }
+
+  /**
    * Proves the cost claims once: each call sends exactly one request of its operation.
    *
    * @return the profile read, for further checks
@@ -102,10 +134,15 @@ final class ProfileCalls implements AutoCloseable {
     updateProfile();
     rawGetItem();
     rawUpdateItem();
+    List<String> expected = List.of("GetItem", "UpdateItem");
+    if (idToken != null) {
+      verifyAndUpdateProfile();
+      rawConditionalUpdateItem();
+      expected = List.of("GetItem", "UpdateItem", "UpdateItem");
+    }
     checkOneRequestPerCall();
-    if (!profileKitRequests.operations().equals(List.of("GetItem", "UpdateItem"))
-        || !rawRequests.operations().equals(List.of("GetItem", "UpdateItem"))) {
-      throw new IllegalStateException("expected GetItem then UpdateItem on each side, got ProfileKit "
+    if (!profileKitRequests.operations().equals(expected) || !rawRequests.operations().equals(expected)) {
+      throw new IllegalStateException("expected " + expected + " on each side, got ProfileKit "
           + profileKitRequests.operations() + " and raw " + rawRequests.operations());
     }
     resetCounts();
@@ -113,7 +150,7 @@ final class ProfileCalls implements AutoCloseable {
   }
 
   /**
-   * Runs the four calls round-robin for a while and forgets the counts: warms up this JVM and,
+   * Runs every call round-robin for a while and forgets the counts: warms up this JVM and,
    * on dynalite, the emulator's own JIT, so that whichever benchmark a fork runs meets an emulator
    * in the same, warm state (a fresh dynalite was measured still getting faster after 8 s of JMH
    * warm-up with one call only).
@@ -130,6 +167,10 @@ final class ProfileCalls implements AutoCloseable {
       rawGetItem();
       updateProfile();
       rawUpdateItem();
+      if (idToken != null) {
+        verifyAndUpdateProfile();
+        rawConditionalUpdateItem();
+      }
     }
     checkOneRequestPerCall();
     resetCounts();
@@ -164,6 +205,36 @@ final class ProfileCalls implements AutoCloseable {
                 ":now", AttributeValue.fromS(Instant.now().toString()),
                 ":d", AttributeValue.fromS("Ada L."),
                 ":theme", AttributeValue.fromS("dark")))
+            .returnValues(ReturnValue.ALL_NEW))
+        .attributes();
+  }
+
+  UserProfile verifyAndUpdateProfile() {
+    profileKitUpdates++;
+    return service.verifyAndUpdateProfile(idToken, patch);
+  }
+
+  /**
+   * The raw UpdateItem of {@link #rawUpdateItem} on the token user's item, with the condition
+   * ProfileKit's {@code verifyAndUpdateProfile} adds for a token without {@code origin_jti} (as
+   * cognito-local issues them): no deletion tombstone, no sign-out at or after the token's issue.
+   */
+  Map<String, AttributeValue> rawConditionalUpdateItem() {
+    rawUpdates++;
+    return rawDynamoDb.updateItem(b -> b
+            .tableName(table)
+            .key(tokenUserKey)
+            .updateExpression("SET #v = #v + :one, #u = :now, #d = :d, #p.#theme = :theme")
+            .conditionExpression("attribute_exists(#v) AND attribute_not_exists(#del) AND (attribute_not_exists(#tva) OR #tva < :iat)")
+            .expressionAttributeNames(Map.of(
+                "#v", "version", "#u", "updatedAt", "#d", "displayName", "#p", "preferences", "#theme", "theme",
+                "#del", "accountDeletedAt", "#tva", "tokensValidAfter"))
+            .expressionAttributeValues(Map.of(
+                ":one", AttributeValue.fromN("1"),
+                ":now", AttributeValue.fromS(Instant.now().toString()),
+                ":d", AttributeValue.fromS("Ada L."),
+                ":theme", AttributeValue.fromS("dark"),
+                ":iat", AttributeValue.fromN(Long.toString(tokenUser.issuedAt().getEpochSecond() * 1000L))))
             .returnValues(ReturnValue.ALL_NEW))
         .attributes();
   }

@@ -42,7 +42,7 @@ public class ProfileServiceBenchmark {
   ProfileCalls calls;
 
   /**
-   * Warms up this JVM's emulators, before forks attach to them: the four calls round-robin on a
+   * Warms up this JVM's emulators, before forks attach to them: the six calls round-robin on a
    * table of their own, so that the first fork meets a dynalite as warm as the last one does (a
    * fresh dynalite gets faster for many seconds). Run by {@link
    * dev.profilekit.benchmarks.PerformanceReport} in its own process; nothing in a smoke run.
@@ -55,6 +55,7 @@ public class ProfileServiceBenchmark {
     try (ProfileCalls calls = new ProfileCalls(emulators::dynamoDbClient, warmUp.cognito(), warmUp.userPoolId(),
         warmUp.appClientId(), warmUp.issuer(), warmUp.tableName())) {
       calls.storeProfile();
+      calls.signInTokenUser(warmUp);
       calls.proveOneRequestPerCall();
       calls.warmUp(millis);
     }
@@ -68,6 +69,7 @@ public class ProfileServiceBenchmark {
     calls = new ProfileCalls(emulators::dynamoDbClient, env.cognito(), env.userPoolId(), env.appClientId(), env.issuer(),
         env.tableName());
     calls.storeProfile();
+    calls.signInTokenUser(env);
     calls.proveOneRequestPerCall();
     calls.warmUp(4_000);
   }
@@ -128,5 +130,27 @@ public class ProfileServiceBenchmark {
   @Benchmark
   public Map<String, AttributeValue> rawUpdateItem() {
     return calls.rawUpdateItem();
+  }
+
+  /**
+   * ProfileKit's verify-and-patch for a request carrying a token: the token from the
+   * verified-token cache, then 1 UpdateItem whose condition also refuses a revoked token.
+   *
+   * @return the profile after the update
+   */
+  @Benchmark
+  public UserProfile verifyAndUpdateProfile() {
+    return calls.verifyAndUpdateProfile();
+  }
+
+  /**
+   * The raw UpdateItem of {@link #rawUpdateItem} on the token user's item, with the same
+   * revocation condition clause ProfileKit adds.
+   *
+   * @return the item after the update
+   */
+  @Benchmark
+  public Map<String, AttributeValue> rawConditionalUpdateItem() {
+    return calls.rawConditionalUpdateItem();
   }
 }
