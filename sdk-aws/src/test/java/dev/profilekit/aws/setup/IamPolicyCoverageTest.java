@@ -39,7 +39,10 @@ class IamPolicyCoverageTest {
       "InitiateAuth", "GetTokensFromRefreshToken", "RespondToAuthChallenge", "SignUp", "ConfirmSignUp", "ResendConfirmationCode",
       "ForgotPassword", "ConfirmForgotPassword", "ChangePassword", "GlobalSignOut", "RevokeToken",
       "DeleteUser", "GetUser", "AssociateSoftwareToken", "VerifySoftwareToken", "UpdateUserAttributes",
-      "VerifyUserAttribute", "GetUserAttributeVerificationCode", "SetUserMFAPreference");
+      "VerifyUserAttribute", "GetUserAttributeVerificationCode", "SetUserMFAPreference",
+      // The passkey calls: "Authorize this action with a signed-in user's access token"; "Amazon
+      // Cognito doesn't evaluate Identity and Access Management (IAM) policies" (their references).
+      "StartWebAuthnRegistration", "CompleteWebAuthnRegistration", "ListWebAuthnCredentials", "DeleteWebAuthnCredential");
 
   @Test
   void theServicePolicyGrantsExactlyTheServicesCalls() {
