@@ -7,7 +7,8 @@ import dev.profilekit.VerifiedUser;
 /**
  * The rule of the calls a session authorises with its access token alone, the same on both
  * implementations: Cognito's token-authorised user APIs ({@code DeleteUser}, {@code
- * UpdateUserAttributes}, {@code AssociateSoftwareToken}, {@code VerifySoftwareToken}, ...) take
+ * UpdateUserAttributes}, {@code AssociateSoftwareToken}, {@code VerifySoftwareToken}, {@code GetUser}
+ * for the account export, ...) take
  * an access token, so the session's token is verified locally first (signature, expiry,
  * revocation: one verdict whatever Cognito's own checks say) and an ID token in its place is
  * refused before any call.
