@@ -111,6 +111,8 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // A proven SRP claim signs in with the password through this same client, so the other
     // stand-ins (MFA above all) answer it as they answer a password sign-in.
     srp.signInThrough(cognito);
+    // A globally signed-out user's access token is refused by the passkey calls as by GetUser.
+    passkeys.lookUpUsersThrough(cognito);
     // The app client with refresh token rotation: cognito-local lacks GetTokensFromRefreshToken,
     // RefreshRotationAsAws answers it as AWS does (a new refresh token each time, the old one refused
     // with RefreshTokenReuseException), forwarding the rest to cognito-local.

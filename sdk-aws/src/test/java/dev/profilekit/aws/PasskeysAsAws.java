@@ -65,6 +65,8 @@ final class PasskeysAsAws {
   private record User(String sub, String username) {}
 
   private final CognitoIdentityProviderClient direct;
+  /** Who answers GetUser for an access token: cognito-local, or a client with AWS's token checks. */
+  private volatile CognitoIdentityProviderClient users;
   private final String rpId;
   private final int pageSize;
   private final Map<String, String> pendingRegistrations = new ConcurrentHashMap<>();
@@ -79,6 +81,7 @@ final class PasskeysAsAws {
    */
   PasskeysAsAws(CognitoIdentityProviderClient direct, String rpId, int pageSize) {
     this.direct = direct;
+    this.users = direct;
     this.rpId = rpId;
     this.pageSize = pageSize;
   }
@@ -95,6 +98,19 @@ final class PasskeysAsAws {
         .replyWith("CompleteWebAuthnRegistration", request -> Optional.of(complete((CompleteWebAuthnRegistrationRequest) request)))
         .replyWith("ListWebAuthnCredentials", request -> Optional.of(list((ListWebAuthnCredentialsRequest) request)))
         .replyWith("DeleteWebAuthnCredential", request -> Optional.of(delete((DeleteWebAuthnCredentialRequest) request)));
+  }
+
+  /**
+   * Looks access tokens up through the given client from now on (cognito-local's {@code GetUser}
+   * checks no revocation; a client with {@link GlobalSignOutAsAws} refuses a signed-out user's
+   * token, as AWS does for every call authorised by it).
+   *
+   * @param client the client; its own calls to these operations must not come back here
+   * @return this stand-in
+   */
+  PasskeysAsAws lookUpUsersThrough(CognitoIdentityProviderClient client) {
+    this.users = client;
+    return this;
   }
 
   /** Whether the user has a passkey, so that {@code USER_AUTH} offers {@code WEB_AUTHN}. */
@@ -248,7 +264,7 @@ final class PasskeysAsAws {
       return Optional.empty();
     }
     try {
-      GetUserResponse user = direct.getUser(b -> b.accessToken(accessToken));
+      GetUserResponse user = users.getUser(b -> b.accessToken(accessToken));
       String sub = user.userAttributes().stream().filter(a -> "sub".equals(a.name())).map(AttributeType::value).findFirst()
           .orElse(user.username());
       String email = user.userAttributes().stream().filter(a -> "email".equals(a.name())).map(AttributeType::value).findFirst()

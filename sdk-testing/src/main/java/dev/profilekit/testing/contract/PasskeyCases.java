@@ -8,8 +8,11 @@ import dev.profilekit.InvalidCredentialsException;
 import dev.profilekit.Passkey;
 import dev.profilekit.PasskeyNotFoundException;
 import dev.profilekit.PasskeyRejectedException;
+import dev.profilekit.ProfileKitException;
 import dev.profilekit.SignInAnswer;
 import dev.profilekit.SignInStep;
+import dev.profilekit.TokenRejectedException;
+import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestPasskeyAuthenticator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * Contract cases: passkeys. A signed-in user registers one (the creation options handed out,
  * the browser's credential verified), lists and deletes them; a choice-based sign-in asks for a
  * passkey ({@code WEB_AUTHN}), preferred or chosen, and the assertion signs the user in; a forged
- * assertion, a registration answering another challenge and a deleted passkey are refused. {@link
+ * assertion, a registration answering another challenge, a deleted passkey and a signed-out
+ * session are refused. {@link
  * TestPasskeyAuthenticator} plays the browser and the device.
  *
  * <p>Opt-in, as {@link ChoiceSignInCases}: the sign-in cases need the backend's choice-based
@@ -80,6 +84,24 @@ public interface PasskeyCases extends ContractHarness {
     assertThat(service().listPasskeys(session)).extracting(Passkey::credentialId).containsExactly(second.credentialId());
     thrown(PasskeyNotFoundException.class, () -> service().deletePasskey(session, first.credentialId()));
     assertThat(service().listPasskeys(session)).hasSize(1);
+  }
+
+  @Test
+  default void afterSigningOutEverywhereThePasskeyCallsRefuseTheOldSession() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-revoked"));
+    registerPasskey(session);
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThat(thrown(ProfileKitException.class, () -> service().signOutEverywhere(session))).isNotNull();
+      assertThat(service().listPasskeys(session)).hasSize(1);
+      return;
+    }
+
+    service().signOutEverywhere(session);
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().listPasskeys(session)).reason())
+        .isEqualTo(TokenRejectedException.Reason.REVOKED);
+    assertThat(thrown(TokenRejectedException.class, () -> service().startPasskeyRegistration(session)).reason())
+        .isEqualTo(TokenRejectedException.Reason.REVOKED);
   }
 
   @Test

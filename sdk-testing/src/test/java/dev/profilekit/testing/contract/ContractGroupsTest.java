@@ -111,6 +111,6 @@ class ContractGroupsTest {
     assertThat(casesOf(MfaSetupCases.class)).isGreaterThanOrEqualTo(4);
     assertThat(UserProfileServiceContract.class.getInterfaces()).doesNotContain(PasskeyCases.class);
     assertThat(PasskeyCases.class.getInterfaces()).containsExactly(ContractHarness.class);
-    assertThat(casesOf(PasskeyCases.class)).isGreaterThanOrEqualTo(8);
+    assertThat(casesOf(PasskeyCases.class)).isGreaterThanOrEqualTo(9);
   }
 }
