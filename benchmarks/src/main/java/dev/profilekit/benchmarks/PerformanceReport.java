@@ -47,12 +47,27 @@ public final class PerformanceReport {
   private PerformanceReport() {}
 
   /**
-   * Runs the benchmarks and writes the report.
+   * Runs the benchmarks and writes the report, then exits: with status 1 if a benchmark failed or
+   * the report could not be written (the error is printed), else 0.
    *
-   * @param args {@code --smoke}, {@code --output FILE}, {@code --include REGEX}
-   * @throws Exception if a benchmark fails or the report cannot be written
+   * @param args {@code --smoke}, {@code --output FILE}, {@code --include REGEX}, {@code --rounds N}
    */
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    // The emulators a paired run started here keep non-daemon threads (cognito-local's trigger
+    // server): exiting, also on failure, runs their shutdown hook, which stops them, as the other
+    // harnesses do; without it a failed run would hang instead of failing the build.
+    int status = 1;
+    try {
+      report(args);
+      status = 0;
+    } catch (Exception | Error e) {
+      e.printStackTrace();
+    } finally {
+      System.exit(status);
+    }
+  }
+
+  private static void report(String[] args) throws Exception {
     boolean smoke = false;
     Path output = null;
     String include = null;
@@ -79,9 +94,6 @@ public final class PerformanceReport {
     } else {
       System.out.println(markdown);
     }
-    // The emulators a paired run started here keep non-daemon threads (cognito-local's trigger
-    // server); exiting runs their shutdown hook, which stops them, as the other harnesses do.
-    System.exit(0);
   }
 
   /**
