@@ -46,7 +46,7 @@ public final class AccountExports {
    * @throws TokenRejectedException {@code WRONG_TOKEN_USE} for an ID token
    */
   public static VerifiedUser accessUser(VerifiedUser verified) {
-    return AccessTokenCalls.accessUser(verified, "Exporting an account");
+    return AccessTokenCalls.accessUser(verified, AccessTokenCalls.Call.EXPORTING_AN_ACCOUNT);
   }
 
   /**

@@ -61,7 +61,7 @@ public final class EmailChange {
    * @throws TokenRejectedException ({@code WRONG_TOKEN_USE}) for an ID token
    */
   public static VerifiedUser accessUser(VerifiedUser verified) {
-    return AccessTokenCalls.accessUser(verified, "Changing the email");
+    return AccessTokenCalls.accessUser(verified, AccessTokenCalls.Call.CHANGING_THE_EMAIL);
   }
 
   /**

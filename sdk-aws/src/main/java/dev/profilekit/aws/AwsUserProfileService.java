@@ -38,6 +38,7 @@ import dev.profilekit.aws.jwt.RevocationCache;
 import dev.profilekit.aws.jwt.UserRevocations;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.AccessTokenCalls;
+import dev.profilekit.internal.AccessTokenCalls.Call;
 import dev.profilekit.internal.AccountDeletion;
 import dev.profilekit.internal.AccountExports;
 import dev.profilekit.internal.ExpectedVersions;
@@ -80,7 +81,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class AwsUserProfileService implements UserProfileService {
 
-  private static final String ENROLLING_AN_APP = "Enrolling an authenticator app";
 
   private final CognitoAuth auth;
   private final CognitoSignIn signIn;
@@ -155,12 +155,12 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public void changePassword(AuthSession session, String currentPassword, String newPassword) {
-    auth.changePassword(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), currentPassword, newPassword);
+    auth.changePassword(accessToken(session, Call.CHANGING_THE_PASSWORD), currentPassword, newPassword);
   }
 
   @Override
   public void setMfaPreference(AuthSession session, MfaPreference preference) {
-    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    String accessToken = accessToken(session, Call.SETTING_THE_MFA_PREFERENCE);
     RequestChecks.required(preference, "preference");
     mfaPreferences.setWithToken(accessToken, preference);
   }
@@ -170,37 +170,47 @@ public final class AwsUserProfileService implements UserProfileService {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
     // Verified locally first, as on the in-memory service: a signed-out session is REVOKED
     // whether or not Cognito knows of the sign-out (origin_jti), an ID token WRONG_TOKEN_USE.
-    AccessTokenCalls.accessUser(verifier.verify(accessToken), ENROLLING_AN_APP);
+    AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.ENROLLING_AN_APP);
     return signIn.totpEnrolment().start(accessToken, TotpUris.account(session.user()));
   }
 
   @Override
   public void verifyTotpEnrolment(AuthSession session, String code) {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    AccessTokenCalls.accessUser(verifier.verify(accessToken), ENROLLING_AN_APP);
+    AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.ENROLLING_AN_APP);
     signIn.totpEnrolment().verify(accessToken, code);
+  }
+
+  /**
+   * The session's access token, verified locally (signature, expiry, revocation) and refused when
+   * it is not an access token, before Cognito is called with it.
+   */
+  private String accessToken(AuthSession session, Call call) {
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    AccessTokenCalls.accessUser(verifier.verify(accessToken), call);
+    return accessToken;
   }
 
   // ---------------------------------------------------------------- passkeys
 
   @Override
   public String startPasskeyRegistration(AuthSession session) {
-    return signIn.passkeys().startRegistration(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    return signIn.passkeys().startRegistration(accessToken(session, Call.REGISTERING_A_PASSKEY));
   }
 
   @Override
   public void completePasskeyRegistration(AuthSession session, String credentialJson) {
-    signIn.passkeys().completeRegistration(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), credentialJson);
+    signIn.passkeys().completeRegistration(accessToken(session, Call.REGISTERING_A_PASSKEY), credentialJson);
   }
 
   @Override
   public java.util.List<dev.profilekit.Passkey> listPasskeys(AuthSession session) {
-    return signIn.passkeys().list(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    return signIn.passkeys().list(accessToken(session, Call.MANAGING_PASSKEYS));
   }
 
   @Override
   public void deletePasskey(AuthSession session, String credentialId) {
-    signIn.passkeys().delete(RequestChecks.required(session, RequestChecks.SESSION).accessToken(), credentialId);
+    signIn.passkeys().delete(accessToken(session, Call.MANAGING_PASSKEYS), credentialId);
   }
 
   // ---------------------------------------------------------------- sign-in and sessions
@@ -262,9 +272,11 @@ public final class AwsUserProfileService implements UserProfileService {
    */
   @Override
   public void signOutEverywhere(AuthSession session) {
-    AuthSession checked = RequestChecks.required(session, RequestChecks.SESSION);
-    revocations.signOutEverywhere(checked.user().userId(), clock.instant());
-    auth.globalSignOut(checked.accessToken());
+    // The user whose sessions end is the verified token's, never the session's own claim of it.
+    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
+    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.SIGNING_OUT_EVERYWHERE);
+    revocations.signOutEverywhere(user.userId(), clock.instant());
+    auth.globalSignOut(accessToken);
   }
 
   @Override
@@ -419,7 +431,7 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void deleteAccount(AuthSession session) {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), "Deleting an account");
+    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.DELETING_AN_ACCOUNT);
     AccountDeletion.run(new AccountDeletion.Steps() {
       @Override
       public void deleteIdentity() {

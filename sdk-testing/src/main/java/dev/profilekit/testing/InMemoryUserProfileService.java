@@ -27,6 +27,7 @@ import dev.profilekit.UserProfileService;
 import dev.profilekit.VerifiedUser;
 import dev.profilekit.VersionConflictException;
 import dev.profilekit.internal.AccessTokenCalls;
+import dev.profilekit.internal.AccessTokenCalls.Call;
 import dev.profilekit.internal.HostedUiRequirement;
 import dev.profilekit.internal.StepAnswers;
 import dev.profilekit.internal.MfaChallenges;
@@ -85,7 +86,6 @@ import java.util.UUID;
  */
 public final class InMemoryUserProfileService implements UserProfileService {
 
-  private static final String ENROLLING_AN_APP = "Enrolling an authenticator app";
 
   private final InMemoryServiceSettings settings;
   private final FallbackProfiles fallbacks;
@@ -312,13 +312,13 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void changePassword(AuthSession session, String currentPassword, String newPassword) {
-    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    VerifiedUser user = accessUser(session, Call.CHANGING_THE_PASSWORD);
     directory.changePassword(user.userId(), currentPassword, newPassword);
   }
 
   @Override
   public void setMfaPreference(AuthSession session, MfaPreference preference) {
-    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    VerifiedUser user = accessUser(session, Call.SETTING_THE_MFA_PREFERENCE);
     RequestChecks.required(preference, "preference");
     UserRecord record = directory.byId(user.userId());
     if (record == null) {
@@ -329,8 +329,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public TotpEnrolment startTotpEnrolment(AuthSession session) {
-    VerifiedUser user = AccessTokenCalls.accessUser(
-        sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), ENROLLING_AN_APP);
+    VerifiedUser user = accessUser(session, Call.ENROLLING_AN_APP);
     String secret = authenticators.associate(existingUser(user).userId());
     // The issuer apps show: the user pool id, as the AWS implementation's default.
     return TotpEnrolment.of(TotpUris.otpauthUri(poolId(settings), TotpUris.account(user), secret), secret);
@@ -342,8 +341,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void verifyTotpEnrolment(AuthSession session, String code) {
-    VerifiedUser user = AccessTokenCalls.accessUser(
-        sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), ENROLLING_AN_APP);
+    VerifiedUser user = accessUser(session, Call.ENROLLING_AN_APP);
     authenticators.verify(existingUser(user).userId(), code);
   }
 
@@ -351,26 +349,31 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public String startPasskeyRegistration(AuthSession session) {
-    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    UserRecord user = existingUser(accessUser(session, Call.REGISTERING_A_PASSKEY));
     return passkeys.startRegistration(user.userId(), user.username());
   }
 
   @Override
   public void completePasskeyRegistration(AuthSession session, String credentialJson) {
-    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    UserRecord user = existingUser(accessUser(session, Call.REGISTERING_A_PASSKEY));
     passkeys.completeRegistration(user.userId(), credentialJson);
   }
 
   @Override
   public List<dev.profilekit.Passkey> listPasskeys(AuthSession session) {
-    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    UserRecord user = existingUser(accessUser(session, Call.MANAGING_PASSKEYS));
     return passkeys.list(user.userId());
   }
 
   @Override
   public void deletePasskey(AuthSession session, String credentialId) {
-    UserRecord user = existingUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    UserRecord user = existingUser(accessUser(session, Call.MANAGING_PASSKEYS));
     passkeys.delete(user.userId(), credentialId);
+  }
+
+  /** The user of a session's access token, verified as every token-authorised call needs. */
+  private VerifiedUser accessUser(AuthSession session, Call call) {
+    return AccessTokenCalls.accessUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), call);
   }
 
   private UserRecord existingUser(VerifiedUser user) {
@@ -456,7 +459,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
 
   @Override
   public void signOutEverywhere(AuthSession session) {
-    VerifiedUser user = sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken());
+    VerifiedUser user = accessUser(session, Call.SIGNING_OUT_EVERYWHERE);
     sessions.signOutEverywhere(user.userId());
   }
 
@@ -580,8 +583,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   @Override
   public void deleteAccount(AuthSession session) {
-    VerifiedUser user = AccessTokenCalls.accessUser(
-        sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()), "Deleting an account");
+    VerifiedUser user = accessUser(session, Call.DELETING_AN_ACCOUNT);
     deleteAccountOf(user.userId());
   }
 

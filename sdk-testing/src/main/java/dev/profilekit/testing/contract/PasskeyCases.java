@@ -15,6 +15,7 @@ import dev.profilekit.TokenRejectedException;
 import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestPasskeyAuthenticator;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -187,5 +188,22 @@ public interface PasskeyCases extends ContractHarness {
     SignInStep none = service().signInWith(email, FirstFactor.WEB_AUTHN);
     assertThat(none).isInstanceOf(SignInStep.SelectChallenge.class);
     assertThat(((SignInStep.SelectChallenge) none).options()).doesNotContain(FirstFactor.WEB_AUTHN).contains(FirstFactor.PASSWORD);
+  }
+
+  @Test
+  default void thePasskeyCallsNeedTheSessionsOwnAccessToken() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-id-token"));
+    TestPasskeyAuthenticator device = registerPasskey(session);
+    AuthSession idTokenInstead = AuthSession.builder().from(session).accessToken(session.idToken()).build();
+    String options = service().startPasskeyRegistration(session);
+
+    for (ThrowingCallable call : List.<ThrowingCallable>of(
+        () -> service().startPasskeyRegistration(idTokenInstead),
+        () -> service().completePasskeyRegistration(idTokenInstead, TestPasskeyAuthenticator.create().register(options)),
+        () -> service().listPasskeys(idTokenInstead),
+        () -> service().deletePasskey(idTokenInstead, device.credentialId()))) {
+      assertThat(thrown(TokenRejectedException.class, call).reason()).isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
+    }
+    assertThat(service().listPasskeys(session)).extracting(Passkey::credentialId).containsExactly(device.credentialId());
   }
 }

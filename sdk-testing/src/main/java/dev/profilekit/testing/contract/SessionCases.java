@@ -287,4 +287,34 @@ public interface SessionCases extends ContractHarness {
     assertThat(service().verify(staying.idToken()).userId()).isEqualTo(staying.user().userId());
     assertThat(service().refresh(staying).user().userId()).isEqualTo(staying.user().userId());
   }
+
+  @Test
+  default void signingOutEverywhereNeedsTheSessionsOwnAccessToken() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("everywhere-id-token"));
+    AuthSession idTokenInstead = AuthSession.builder().from(session).accessToken(session.idToken()).build();
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().signOutEverywhere(idTokenInstead)).reason())
+        .isEqualTo(Reason.WRONG_TOKEN_USE);
+    assertThat(service().verify(session.idToken()).userId()).isEqualTo(session.user().userId());
+    assertThat(service().refresh(session).user().userId()).isEqualTo(session.user().userId());
+  }
+
+  @Test
+  default void signingOutEverywhereEndsTheTokensOwnerNotTheUserTheSessionNames() {
+    AuthSession attacker = signUpAndSignIn(uniqueEmail("everywhere-attacker"));
+    AuthSession victim = signUpAndSignIn(uniqueEmail("everywhere-victim"));
+    // A session put together by hand: the attacker's tokens, the victim's user.
+    AuthSession forged = AuthSession.builder().from(attacker).user(victim.user()).build();
+    if (!supports(ContractCapability.GLOBAL_SIGN_OUT)) {
+      assertThat(thrown(ProfileKitException.class, () -> service().signOutEverywhere(forged))).isNotNull();
+      assertThat(service().verify(victim.idToken()).userId()).isEqualTo(victim.user().userId());
+      return;
+    }
+
+    service().signOutEverywhere(forged);
+
+    assertThat(service().verify(victim.idToken()).userId()).isEqualTo(victim.user().userId());
+    assertThat(service().getProfile(victim.user()).userId()).isEqualTo(victim.user().userId());
+    assertThat(thrown(TokenRejectedException.class, () -> service().verify(attacker.idToken())).reason()).isEqualTo(Reason.REVOKED);
+  }
 }

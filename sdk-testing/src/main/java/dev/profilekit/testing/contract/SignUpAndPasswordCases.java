@@ -16,6 +16,7 @@ import dev.profilekit.SignUpResult;
 import dev.profilekit.UserAlreadyExistsException;
 import dev.profilekit.UserNotConfirmedException;
 import dev.profilekit.testing.ContractCapability;
+import dev.profilekit.TokenRejectedException;
 import org.junit.jupiter.api.Test;
 
 /** Contract cases: sign-up, confirmation, password sign-in, temporary and changed passwords. */
@@ -204,5 +205,19 @@ public interface SignUpAndPasswordCases extends ContractHarness {
 
     assertThat(service().signIn(email, newPassword).isSignedIn()).isTrue();
     assertThatThrownBy(() -> service().signIn(email, PASSWORD)).isInstanceOf(InvalidCredentialsException.class);
+  }
+
+  @Test
+  default void changePasswordNeedsTheSessionsOwnAccessToken() {
+    String email = uniqueEmail("change-id-token");
+    AuthSession session = signUpAndSignIn(email);
+    AuthSession idTokenInstead = AuthSession.builder().from(session).accessToken(session.idToken()).build();
+
+    TokenRejectedException refused = thrown(TokenRejectedException.class,
+        () -> service().changePassword(idTokenInstead, PASSWORD, "Chang3d-Pa55word!"));
+
+    assertThat(refused.reason()).isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
+    assertThat(refused.getMessage()).doesNotContain(session.idToken()).doesNotContain(PASSWORD);
+    assertThat(service().signIn(email, PASSWORD).isSignedIn()).isTrue();
   }
 }

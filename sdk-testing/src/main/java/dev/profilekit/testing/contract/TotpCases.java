@@ -120,4 +120,21 @@ public interface TotpCases extends ContractHarness {
     }
     throw new IllegalStateException("nine candidates cannot all be near codes");
   }
+
+  @Test
+  default void settingTheMfaPreferenceNeedsTheSessionsOwnAccessToken() {
+    String email = uniqueEmail("totp-preference-token");
+    AuthSession session = signUpAndSignIn(email);
+    TotpEnrolment enrolment = service().startTotpEnrolment(session);
+    service().verifyTotpEnrolment(session, TotpCodes.codeAt(enrolment.secret(), Instant.now()));
+    AuthSession idTokenInstead = AuthSession.builder().from(session).accessToken(session.idToken()).build();
+
+    MfaPreference totp = MfaPreference.builder().addMethod(MfaMethod.TOTP).preferred(MfaMethod.TOTP).build();
+
+    assertThat(thrown(TokenRejectedException.class, () -> service().setMfaPreference(idTokenInstead, totp)).reason())
+        .isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
+    // The session's own access token sets it, and the app is then asked for.
+    service().setMfaPreference(session, totp);
+    assertThat(service().signIn(email, PASSWORD)).isInstanceOf(SignInStep.TotpCode.class);
+  }
 }
