@@ -400,19 +400,9 @@ public final class PasskeyCeremonies {
     return json.append(']').toString();
   }
 
-  /** A JSON string literal (RFC 8259): quotes, backslashes and control characters escaped. */
+  /** A JSON string literal, written by the one JSON writer. */
   static String quote(String text) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.append('"').toString();
+    return JsonWriter.string(text);
   }
 
   private static byte[] sha256(byte[] data) {

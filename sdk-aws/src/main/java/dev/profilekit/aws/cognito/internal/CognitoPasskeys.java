@@ -2,6 +2,7 @@ package dev.profilekit.aws.cognito.internal;
 
 import dev.profilekit.Passkey;
 import dev.profilekit.ProfileKitException;
+import dev.profilekit.internal.JsonWriter;
 import dev.profilekit.internal.PasskeyCeremonies;
 import dev.profilekit.internal.RequestChecks;
 import java.math.BigDecimal;
@@ -111,56 +112,37 @@ public final class CognitoPasskeys {
         .build();
   }
 
-  /** JSON text of a document, as the browser's {@code parseCreationOptionsFromJSON} reads it. */
+  /**
+   * JSON text of a document, as the browser's {@code parseCreationOptionsFromJSON} reads it:
+   * written by the one JSON writer ({@link JsonWriter}), members in the document's order, numbers
+   * as the service sent them.
+   */
   static String json(Document document) {
-    StringBuilder out = new StringBuilder();
-    write(out, document);
-    return out.toString();
+    return JsonWriter.write(value(document));
   }
 
-  private static void write(StringBuilder out, Document document) {
+  /** The plain value of a document, in {@link JsonWriter}'s domain. */
+  private static Object value(Document document) {
     if (document == null || document.isNull()) {
-      out.append("null");
-    } else if (document.isBoolean()) {
-      out.append(document.asBoolean());
-    } else if (document.isNumber()) {
-      out.append(document.asNumber().toString());
-    } else if (document.isString()) {
-      quote(out, document.asString());
-    } else if (document.isList()) {
-      out.append('[');
-      List<Document> list = document.asList();
-      for (int i = 0; i < list.size(); i++) {
-        out.append(i == 0 ? "" : ",");
-        write(out, list.get(i));
-      }
-      out.append(']');
-    } else {
-      out.append('{');
-      boolean first = true;
-      for (Map.Entry<String, Document> member : document.asMap().entrySet()) {
-        out.append(first ? "" : ",");
-        first = false;
-        quote(out, member.getKey());
-        out.append(':');
-        write(out, member.getValue());
-      }
-      out.append('}');
+      return null;
     }
-  }
-
-  private static void quote(StringBuilder out, String text) {
-    out.append('"');
-    for (char c : text.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
+    if (document.isBoolean()) {
+      return document.asBoolean();
     }
-    out.append('"');
+    if (document.isNumber()) {
+      return new BigDecimal(document.asNumber().stringValue());
+    }
+    if (document.isString()) {
+      return document.asString();
+    }
+    if (document.isList()) {
+      List<Object> elements = new ArrayList<>();
+      document.asList().forEach(element -> elements.add(value(element)));
+      return elements;
+    }
+    Map<String, Object> members = new LinkedHashMap<>();
+    document.asMap().forEach((name, member) -> members.put(name, value(member)));
+    return members;
   }
 
   /** The SDK document of a parsed JSON value (maps, lists, strings, Long and BigDecimal numbers). */

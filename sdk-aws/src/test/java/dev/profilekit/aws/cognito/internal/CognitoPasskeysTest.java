@@ -43,4 +43,18 @@ class CognitoPasskeysTest {
 
     assertThat(parsed).isEqualTo(Map.of("name", "line\u0001\"two\"", "numbers", List.of(-7L, new BigDecimal("1.5")), "flag", true));
   }
+
+  @Test
+  void numbersKeepTheTextTheServiceSentAndEveryStringIsEscapedAsTheOneWriterDoes() {
+    Document document = Document.fromMap(new java.util.LinkedHashMap<>(Map.of(
+        "big", Document.fromNumber("12345678901234567890123"),
+        "exp", Document.fromNumber("1.5E+3"),
+        "text", Document.fromString("a\u2028b\u007f"))));
+
+    String written = CognitoPasskeys.json(document);
+
+    assertThat(written).contains("\"big\":12345678901234567890123").contains("\"exp\":1.5E+3")
+        .contains("\\u2028").contains("\\u007f");
+    assertThat(((Map<?, ?>) JsonText.parse(written)).get("text")).isEqualTo("a\u2028b\u007f");
+  }
 }
