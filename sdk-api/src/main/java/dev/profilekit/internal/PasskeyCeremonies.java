@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +130,27 @@ public final class PasskeyCeremonies {
   public static String requestOptions(String rpId, String challenge, Collection<String> allowCredentialIds) {
     return "{\"challenge\":" + quote(challenge) + ",\"rpId\":" + quote(rpId) + ",\"timeout\":" + TIMEOUT_MILLIS
         + ",\"allowCredentials\":" + descriptors(allowCredentialIds) + ",\"userVerification\":\"preferred\"}";
+  }
+
+  /**
+   * A registration's pending challenge with the time it was handed out. Cognito refuses a
+   * registration whose challenge has expired ({@code WebAuthnChallengeNotFoundException}); it
+   * lives as long as the options tell the browser it may take, {@link #TIMEOUT_MILLIS}.
+   *
+   * @param challenge the challenge
+   * @param issuedAt when {@code StartWebAuthnRegistration} handed it out
+   */
+  public record PendingChallenge(String challenge, Instant issuedAt) {
+
+    /**
+     * Returns the challenge while it is live.
+     *
+     * @param now the time of the completion
+     * @return the challenge, or null once expired (refused then as no pending challenge)
+     */
+    public String liveAt(Instant now) {
+      return now.isBefore(issuedAt.plusMillis(TIMEOUT_MILLIS)) ? challenge : null;
+    }
   }
 
   /**

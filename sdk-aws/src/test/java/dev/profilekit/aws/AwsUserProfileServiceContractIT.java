@@ -65,6 +65,7 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
   private static MfaAsAws mfa;
   /** The same pool as a pool with MFA required (MfaSetupCases), which cognito-local cannot be: see MfaSetupAsAws. */
   private static MfaSetupAsAws mfaSetup;
+  private static PasskeysAsAws passkeys;
   private static CognitoIdentityProviderClient mfaRequiredCognito;
   /** AWS's SRP server side, which cognito-local lacks; counts the claims it checked. */
   private static SrpAsAws srp;
@@ -97,7 +98,7 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // first, so MfaAsAws still refuses the EMAIL_OTP sessions nobody issued).
     // cognito-local has no passkey calls: PasskeysAsAws answers them, in pages of 2 so that listing
     // follows NextToken, and UserAuthAsAws its WEB_AUTHN challenge.
-    PasskeysAsAws passkeys = new PasskeysAsAws(environment.cognito(), "localhost", 2);
+    passkeys = new PasskeysAsAws(environment.cognito(), "localhost", 2);
     passkeys.addTo(aws);
     new UserAuthAsAws(environment.cognito(), environment.userPoolId(), environment.appClientId(), mfa).withPasskeys(passkeys)
         .addTo(aws);
@@ -199,6 +200,7 @@ class AwsUserProfileServiceContractIT extends UserProfileServiceContract impleme
     // The stand-in's challenges and lockouts run on a clock of their own, moved with the verifier's.
     mfa.clock().advance(duration);
     mfaSetup.clock().advance(duration);
+    passkeys.clock().advance(duration);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.profilekit.PasskeyRejectedException;
 import dev.profilekit.aws.emulators.AwsAnswers;
 import dev.profilekit.aws.emulators.AwsAnswers.Reply;
 import dev.profilekit.internal.PasskeyCeremonies;
+import dev.profilekit.testing.TestClock;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -69,7 +70,9 @@ final class PasskeysAsAws {
   private volatile CognitoIdentityProviderClient users;
   private final String rpId;
   private final int pageSize;
-  private final Map<String, String> pendingRegistrations = new ConcurrentHashMap<>();
+  private final Map<String, PasskeyCeremonies.PendingChallenge> pendingRegistrations = new ConcurrentHashMap<>();
+  /** When registrations start and complete; tests move it to expire a challenge. */
+  private final TestClock clock = TestClock.startingNow();
   private final Map<String, LinkedHashMap<String, Stored>> passkeys = new ConcurrentHashMap<>();
 
   /**
@@ -111,6 +114,15 @@ final class PasskeysAsAws {
   PasskeysAsAws lookUpUsersThrough(CognitoIdentityProviderClient client) {
     this.users = client;
     return this;
+  }
+
+  /**
+   * The clock registration challenges expire by.
+   *
+   * @return the clock, moved by tests
+   */
+  TestClock clock() {
+    return clock;
   }
 
   /** Whether the user has a passkey, so that {@code USER_AUTH} offers {@code WEB_AUTHN}. */
@@ -156,7 +168,7 @@ final class PasskeysAsAws {
       return invalidToken();
     }
     String challenge = PasskeyCeremonies.newChallenge(RANDOM);
-    pendingRegistrations.put(user.get().sub(), challenge);
+    pendingRegistrations.put(user.get().sub(), new PasskeyCeremonies.PendingChallenge(challenge, clock.instant()));
     String options;
     synchronized (own(user.get().sub())) {
       options = PasskeyCeremonies.creationOptions(rpId, rpId, user.get().sub().getBytes(StandardCharsets.UTF_8),
@@ -173,7 +185,9 @@ final class PasskeysAsAws {
     String sub = user.get().sub();
     PasskeyCeremonies.Registered registered;
     try {
-      registered = PasskeyCeremonies.verifyRegistration(json(request.credential()), pendingRegistrations.get(sub), rpId);
+      PasskeyCeremonies.PendingChallenge pending = pendingRegistrations.get(sub);
+      registered = PasskeyCeremonies.verifyRegistration(json(request.credential()),
+          pending == null ? null : pending.liveAt(clock.instant()), rpId);
     } catch (PasskeyRejectedException refused) {
       return Reply.error(errorCode(refused.reason()), "The passkey credential was not accepted.");
     } catch (InvalidRequestException malformed) {
@@ -182,7 +196,7 @@ final class PasskeysAsAws {
     pendingRegistrations.remove(sub);
     LinkedHashMap<String, Stored> own = own(sub);
     synchronized (own) {
-      own.put(registered.credentialId(), new Stored(registered, Instant.now(), registered.signCount()));
+      own.put(registered.credentialId(), new Stored(registered, clock.instant(), registered.signCount()));
     }
     return Reply.ok("{}");
   }

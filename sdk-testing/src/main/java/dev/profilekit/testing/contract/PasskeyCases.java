@@ -14,6 +14,7 @@ import dev.profilekit.SignInStep;
 import dev.profilekit.TokenRejectedException;
 import dev.profilekit.testing.ContractCapability;
 import dev.profilekit.testing.TestPasskeyAuthenticator;
+import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,8 @@ import org.junit.jupiter.api.Test;
  * Contract cases: passkeys. A signed-in user registers one (the creation options handed out,
  * the browser's credential verified), lists and deletes them; a choice-based sign-in asks for a
  * passkey ({@code WEB_AUTHN}), preferred or chosen, and the assertion signs the user in; a forged
- * assertion, a registration answering another challenge, a deleted passkey and a signed-out
- * session are refused. {@link
+ * assertion, a registration answering another challenge or completed after its challenge's three
+ * minutes, a deleted passkey and a signed-out session are refused. {@link
  * TestPasskeyAuthenticator} plays the browser and the device.
  *
  * <p>Opt-in, as {@link ChoiceSignInCases}: the sign-in cases need the backend's choice-based
@@ -205,5 +206,31 @@ public interface PasskeyCases extends ContractHarness {
       assertThat(thrown(TokenRejectedException.class, call).reason()).isEqualTo(TokenRejectedException.Reason.WRONG_TOKEN_USE);
     }
     assertThat(service().listPasskeys(session)).extracting(Passkey::credentialId).containsExactly(device.credentialId());
+  }
+
+  @Test
+  default void aRegistrationChallengeLivesThreeMinutes() {
+    AuthSession session = signUpAndSignIn(uniqueEmail("passkey-expiry"));
+    TestPasskeyAuthenticator inTime = TestPasskeyAuthenticator.create();
+    String inTimeCredential = inTime.register(service().startPasskeyRegistration(session));
+    TestPasskeyAuthenticator late = TestPasskeyAuthenticator.create();
+    if (!supports(ContractCapability.CLOCK_CONTROL)) {
+      service().completePasskeyRegistration(session, inTimeCredential);
+      assertThat(service().listPasskeys(session)).hasSize(1);
+      return;
+    }
+    advanceClock(service(), Duration.ofMinutes(3).minusSeconds(1));
+    service().completePasskeyRegistration(session, inTimeCredential);
+
+    String lateCredential = late.register(service().startPasskeyRegistration(session));
+    advanceClock(service(), Duration.ofMinutes(3));
+    PasskeyRejectedException refused = thrown(PasskeyRejectedException.class,
+        () -> service().completePasskeyRegistration(session, lateCredential));
+
+    assertThat(refused.reason()).isEqualTo(PasskeyRejectedException.Reason.CHALLENGE);
+    assertThat(service().listPasskeys(session)).extracting(Passkey::credentialId).containsExactly(inTime.credentialId());
+    // A new start hands out a live challenge again.
+    service().completePasskeyRegistration(session, late.register(service().startPasskeyRegistration(session)));
+    assertThat(service().listPasskeys(session)).hasSize(2);
   }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The in-memory user pool's passkeys, as Cognito keeps them: a registration's challenge
  * ({@code StartWebAuthnRegistration}, one pending per user, a new start replaces it), the
- * verified credentials ({@code CompleteWebAuthnRegistration}), listed oldest first and deleted by
+ * verified credentials ({@code CompleteWebAuthnRegistration}, within the challenge's lifetime), listed oldest first and deleted by
  * id; and, for {@link MfaDirectory}'s {@code WEB_AUTHN} challenge, the request options and the
  * check of the assertion. Every verification is {@link PasskeyCeremonies}', the rule the AWS
  * implementation's stand-in for Cognito follows too.
@@ -38,7 +38,7 @@ public final class PasskeyRegistry implements MfaDirectory.PasskeyChallenges {
     }
   }
 
-  private final Map<String, String> pendingRegistrations = new HashMap<>();
+  private final Map<String, PasskeyCeremonies.PendingChallenge> pendingRegistrations = new HashMap<>();
   private final Map<String, LinkedHashMap<String, Stored>> passkeys = new HashMap<>();
   private final Clock clock;
   private final String rpId;
@@ -75,7 +75,7 @@ public final class PasskeyRegistry implements MfaDirectory.PasskeyChallenges {
    */
   public synchronized String startRegistration(String userId, String userName) {
     String challenge = PasskeyCeremonies.newChallenge(RANDOM);
-    pendingRegistrations.put(userId, challenge);
+    pendingRegistrations.put(userId, new PasskeyCeremonies.PendingChallenge(challenge, clock.instant()));
     return PasskeyCeremonies.creationOptions(rpId, rpName, userId.getBytes(StandardCharsets.UTF_8), userName, challenge,
         passkeys.getOrDefault(userId, new LinkedHashMap<>()).keySet());
   }
@@ -85,11 +85,13 @@ public final class PasskeyRegistry implements MfaDirectory.PasskeyChallenges {
    *
    * @param userId the user
    * @param credentialJson the credential
-   * @throws PasskeyRejectedException if it does not verify (the pending challenge stays)
+   * @throws PasskeyRejectedException if it does not verify (the pending challenge stays) or its
+   *     challenge has expired ({@code CHALLENGE})
    */
   public synchronized void completeRegistration(String userId, String credentialJson) {
+    PasskeyCeremonies.PendingChallenge pending = pendingRegistrations.get(userId);
     PasskeyCeremonies.Registered registered = PasskeyCeremonies.verifyRegistration(credentialJson,
-        pendingRegistrations.get(userId), rpId);
+        pending == null ? null : pending.liveAt(clock.instant()), rpId);
     pendingRegistrations.remove(userId);
     passkeys.computeIfAbsent(userId, id -> new LinkedHashMap<>())
         .put(registered.credentialId(), new Stored(registered, clock.instant(), registered.signCount()));
