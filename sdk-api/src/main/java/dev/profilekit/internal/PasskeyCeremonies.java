@@ -14,6 +14,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
@@ -361,10 +362,27 @@ public final class PasskeyCeremonies {
       parameters.init(new ECGenParameterSpec("secp256r1"));
       ECParameterSpec curve = parameters.getParameterSpec(ECParameterSpec.class);
       ECPoint point = new ECPoint(new BigInteger(1, x), new BigInteger(1, y));
+      // The JDK's KeyFactory builds a key of any coordinates (found by PasskeyCredentialFuzzTest):
+      // the point is checked here, as a relying party must before it keeps a key.
+      if (!onCurve(point, curve)) {
+        throw new PasskeyRejectedException(Reason.UNSUPPORTED, "The passkey's key is not a point of P-256");
+      }
       return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve));
     } catch (GeneralSecurityException notOnCurve) {
       throw new PasskeyRejectedException(Reason.UNSUPPORTED, "The passkey's key is not a point of P-256");
     }
+  }
+
+  /** Whether a point with coordinates below p satisfies y^2 = x^3 + ax + b (mod p). */
+  private static boolean onCurve(ECPoint point, ECParameterSpec spec) {
+    BigInteger p = ((ECFieldFp) spec.getCurve().getField()).getP();
+    BigInteger x = point.getAffineX();
+    BigInteger y = point.getAffineY();
+    if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {
+      return false;
+    }
+    BigInteger right = x.pow(3).add(spec.getCurve().getA().multiply(x)).add(spec.getCurve().getB());
+    return y.pow(2).subtract(right).mod(p).signum() == 0;
   }
 
   private static Map<String, Object> credential(String credentialJson) {
