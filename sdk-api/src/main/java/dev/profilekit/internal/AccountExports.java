@@ -4,10 +4,8 @@ import dev.profilekit.AccountExport;
 import dev.profilekit.FieldValue;
 import dev.profilekit.LinkedIdentity;
 import dev.profilekit.Subscription;
-import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserAccount;
 import dev.profilekit.UserProfile;
-import dev.profilekit.VerifiedUser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,18 +34,6 @@ public final class AccountExports {
   public static final String SCOPE_ADMIN = "admin";
 
   private AccountExports() {}
-
-  /**
-   * Checks that the token an export was asked with is an access token, which Cognito's {@code
-   * GetUser} needs (and the fake accepts alone, as AWS does).
-   *
-   * @param verified the verified token's user
-   * @return the user
-   * @throws TokenRejectedException {@code WRONG_TOKEN_USE} for an ID token
-   */
-  public static VerifiedUser accessUser(VerifiedUser verified) {
-    return AccessTokenCalls.accessUser(verified, AccessTokenCalls.Call.EXPORTING_AN_ACCOUNT);
-  }
 
   /**
    * The user's own export: what Cognito's {@code GetUser} returns with their access token (the

@@ -2,9 +2,7 @@ package dev.profilekit.internal;
 
 import dev.profilekit.InvalidCodeException;
 import dev.profilekit.InvalidRequestException;
-import dev.profilekit.TokenRejectedException;
 import dev.profilekit.UserProfile;
-import dev.profilekit.VerifiedUser;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -50,18 +48,6 @@ public final class EmailChange {
      * changes nothing when it already does or no profile is stored.
      */
     void followIdentity();
-  }
-
-  /**
-   * Returns the user a session's access token speaks for, refusing any other token: the user
-   * pool's attribute calls are authorised by the access token alone.
-   *
-   * @param verified the user verified from the session's access token
-   * @return the user
-   * @throws TokenRejectedException ({@code WRONG_TOKEN_USE}) for an ID token
-   */
-  public static VerifiedUser accessUser(VerifiedUser verified) {
-    return AccessTokenCalls.accessUser(verified, AccessTokenCalls.Call.CHANGING_THE_EMAIL);
   }
 
   /**

@@ -19,11 +19,11 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -155,7 +155,23 @@ public final class PasskeyCeremonies {
   }
 
   /**
-   * Verifies a registration credential.
+   * Verifies a registration credential against the user's pending challenge, refused as none
+   * pending once that challenge has expired.
+   *
+   * @param credentialJson the browser's credential, {@code PublicKeyCredential.toJSON()}
+   * @param pending the user's pending registration, or null when none is
+   * @param now the time of the completion
+   * @param rpId the relying party id
+   * @return what to keep
+   * @throws InvalidRequestException if the text is not a registration credential
+   * @throws PasskeyRejectedException if a check fails
+   */
+  public static Registered verifyRegistration(String credentialJson, PendingChallenge pending, Instant now, String rpId) {
+    return verifyRegistration(credentialJson, pending == null ? null : pending.liveAt(now), rpId);
+  }
+
+  /**
+   * Verifies a registration credential against a challenge known to be live.
    *
    * @param credentialJson the browser's credential, {@code PublicKeyCredential.toJSON()}
    * @param expectedChallenge the pending registration's challenge, or null when none is pending
@@ -365,12 +381,16 @@ public final class PasskeyCeremonies {
       // The JDK's KeyFactory builds a key of any coordinates (found by PasskeyCredentialFuzzTest):
       // the point is checked here, as a relying party must before it keeps a key.
       if (!onCurve(point, curve)) {
-        throw new PasskeyRejectedException(Reason.UNSUPPORTED, "The passkey's key is not a point of P-256");
+        throw notAPointOfP256();
       }
       return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(point, curve));
     } catch (GeneralSecurityException notOnCurve) {
-      throw new PasskeyRejectedException(Reason.UNSUPPORTED, "The passkey's key is not a point of P-256");
+      throw notAPointOfP256();
     }
+  }
+
+  private static PasskeyRejectedException notAPointOfP256() {
+    return new PasskeyRejectedException(Reason.UNSUPPORTED, "The passkey's key is not a point of P-256");
   }
 
   /** Whether a point with coordinates below p satisfies y^2 = x^3 + ax + b (mod p). */

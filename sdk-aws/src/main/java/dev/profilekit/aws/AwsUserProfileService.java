@@ -81,7 +81,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class AwsUserProfileService implements UserProfileService {
 
-
   private final CognitoAuth auth;
   private final CognitoSignIn signIn;
   private final ProfileStore store;
@@ -167,18 +166,15 @@ public final class AwsUserProfileService implements UserProfileService {
 
   @Override
   public TotpEnrolment startTotpEnrolment(AuthSession session) {
-    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
     // Verified locally first, as on the in-memory service: a signed-out session is REVOKED
     // whether or not Cognito knows of the sign-out (origin_jti), an ID token WRONG_TOKEN_USE.
-    AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.ENROLLING_AN_APP);
+    String accessToken = accessToken(session, Call.ENROLLING_AN_APP);
     return signIn.totpEnrolment().start(accessToken, TotpUris.account(session.user()));
   }
 
   @Override
   public void verifyTotpEnrolment(AuthSession session, String code) {
-    String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.ENROLLING_AN_APP);
-    signIn.totpEnrolment().verify(accessToken, code);
+    signIn.totpEnrolment().verify(accessToken(session, Call.ENROLLING_AN_APP), code);
   }
 
   /**
@@ -187,8 +183,13 @@ public final class AwsUserProfileService implements UserProfileService {
    */
   private String accessToken(AuthSession session, Call call) {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    AccessTokenCalls.accessUser(verifier.verify(accessToken), call);
+    accessUser(accessToken, call);
     return accessToken;
+  }
+
+  /** The user an access token speaks for, verified locally and refused when it is not an access token. */
+  private VerifiedUser accessUser(String accessToken, Call call) {
+    return AccessTokenCalls.accessUser(verifier.verify(accessToken), call);
   }
 
   // ---------------------------------------------------------------- passkeys
@@ -274,7 +275,7 @@ public final class AwsUserProfileService implements UserProfileService {
   public void signOutEverywhere(AuthSession session) {
     // The user whose sessions end is the verified token's, never the session's own claim of it.
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.SIGNING_OUT_EVERYWHERE);
+    VerifiedUser user = accessUser(accessToken, Call.SIGNING_OUT_EVERYWHERE);
     revocations.signOutEverywhere(user.userId(), clock.instant());
     auth.globalSignOut(accessToken);
   }
@@ -431,7 +432,7 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public void deleteAccount(AuthSession session) {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.DELETING_AN_ACCOUNT);
+    VerifiedUser user = accessUser(accessToken, Call.DELETING_AN_ACCOUNT);
     AccountDeletion.run(new AccountDeletion.Steps() {
       @Override
       public void deleteIdentity() {
@@ -478,7 +479,7 @@ public final class AwsUserProfileService implements UserProfileService {
   @Override
   public AccountExport exportAccount(AuthSession session) {
     String accessToken = RequestChecks.required(session, RequestChecks.SESSION).accessToken();
-    VerifiedUser user = AccountExports.accessUser(verifier.verify(accessToken));
+    VerifiedUser user = accessUser(accessToken, Call.EXPORTING_AN_ACCOUNT);
     CognitoOwnUser.OwnUser identity = auth.ownUser().read(accessToken);
     StoredItem item = readItem(user.userId());
     if (SignOutRule.revokes(item.tokensValidAfter().orElse(null), item.revokedSessions(), user)) {

@@ -5,6 +5,8 @@ import dev.profilekit.VerifiedUser;
 import dev.profilekit.aws.cognito.internal.CognitoEmailChange;
 import dev.profilekit.aws.dynamodb.internal.ProfileStore;
 import dev.profilekit.aws.jwt.CognitoTokenVerifier;
+import dev.profilekit.internal.AccessTokenCalls;
+import dev.profilekit.internal.AccessTokenCalls.Call;
 import dev.profilekit.internal.EmailChange;
 import dev.profilekit.internal.RequestChecks;
 import java.time.Clock;
@@ -31,7 +33,7 @@ final class EmailChangeFlow {
 
   void request(AuthSession session, String newEmail) {
     String accessToken = accessToken(session);
-    VerifiedUser user = EmailChange.accessUser(verifier.verify(accessToken));
+    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.CHANGING_THE_EMAIL);
     cognito.request(accessToken, EmailChange.newEmail(newEmail));
     // With the pool's keep-original setting this writes nothing; without it Cognito changed the
     // email already (unverified), and the profile follows.
@@ -40,7 +42,7 @@ final class EmailChangeFlow {
 
   void confirm(AuthSession session, String code) {
     String accessToken = accessToken(session);
-    VerifiedUser user = EmailChange.accessUser(verifier.verify(accessToken));
+    VerifiedUser user = AccessTokenCalls.accessUser(verifier.verify(accessToken), Call.CHANGING_THE_EMAIL);
     String checkedCode = EmailChange.code(code);
     EmailChange.confirm(new EmailChange.Steps() {
       @Override

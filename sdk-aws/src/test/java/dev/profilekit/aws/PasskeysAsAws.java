@@ -185,9 +185,8 @@ final class PasskeysAsAws {
     String sub = user.get().sub();
     PasskeyCeremonies.Registered registered;
     try {
-      PasskeyCeremonies.PendingChallenge pending = pendingRegistrations.get(sub);
-      registered = PasskeyCeremonies.verifyRegistration(json(request.credential()),
-          pending == null ? null : pending.liveAt(clock.instant()), rpId);
+      registered = PasskeyCeremonies.verifyRegistration(json(request.credential()), pendingRegistrations.get(sub),
+          clock.instant(), rpId);
     } catch (PasskeyRejectedException refused) {
       return Reply.error(errorCode(refused.reason()), "The passkey credential was not accepted.");
     } catch (InvalidRequestException malformed) {

@@ -86,7 +86,6 @@ import java.util.UUID;
  */
 public final class InMemoryUserProfileService implements UserProfileService {
 
-
   private final InMemoryServiceSettings settings;
   private final FallbackProfiles fallbacks;
   private final UserDirectory directory;
@@ -613,7 +612,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   @Override
   public void requestEmailChange(AuthSession session, String newEmail) {
-    VerifiedUser user = emailChangeUser(session);
+    VerifiedUser user = accessUser(session, Call.CHANGING_THE_EMAIL);
     directory.requestEmailChange(user.userId(), EmailChange.newEmail(newEmail));
     followIdentityEmail(user.userId());
   }
@@ -625,7 +624,7 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   @Override
   public void confirmEmailChange(AuthSession session, String code) {
-    VerifiedUser user = emailChangeUser(session);
+    VerifiedUser user = accessUser(session, Call.CHANGING_THE_EMAIL);
     String checkedCode = EmailChange.code(code);
     EmailChange.confirm(new EmailChange.Steps() {
       @Override
@@ -648,17 +647,13 @@ public final class InMemoryUserProfileService implements UserProfileService {
    */
   @Override
   public AccountExport exportAccount(AuthSession session) {
-    VerifiedUser user = AccountExports.accessUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
+    VerifiedUser user = accessUser(session, Call.EXPORTING_AN_ACCOUNT);
     UserRecord record = directory.byId(user.userId());
     if (record == null) {
       throw new UserNotFoundException("No user with this id in the user pool");
     }
     return AccountExports.ofSelf(user.userId(), record.username(), record.account().attributes(),
         Optional.ofNullable(profiles.get(user.userId())), settings.clock().instant());
-  }
-
-  private VerifiedUser emailChangeUser(AuthSession session) {
-    return EmailChange.accessUser(sessions.verify(RequestChecks.required(session, RequestChecks.SESSION).accessToken()));
   }
 
   private void followIdentityEmail(String userId) {

@@ -19,8 +19,8 @@ import java.util.Map;
 /**
  * The in-memory user pool's passkeys, as Cognito keeps them: a registration's challenge
  * ({@code StartWebAuthnRegistration}, one pending per user, a new start replaces it), the
- * verified credentials ({@code CompleteWebAuthnRegistration}, within the challenge's lifetime), listed oldest first and deleted by
- * id; and, for {@link MfaDirectory}'s {@code WEB_AUTHN} challenge, the request options and the
+ * verified credentials ({@code CompleteWebAuthnRegistration}, within the challenge's lifetime),
+ * listed oldest first and deleted by id; and, for {@link MfaDirectory}'s {@code WEB_AUTHN} challenge, the request options and the
  * check of the assertion. Every verification is {@link PasskeyCeremonies}', the rule the AWS
  * implementation's stand-in for Cognito follows too.
  *
@@ -89,9 +89,8 @@ public final class PasskeyRegistry implements MfaDirectory.PasskeyChallenges {
    *     challenge has expired ({@code CHALLENGE})
    */
   public synchronized void completeRegistration(String userId, String credentialJson) {
-    PasskeyCeremonies.PendingChallenge pending = pendingRegistrations.get(userId);
     PasskeyCeremonies.Registered registered = PasskeyCeremonies.verifyRegistration(credentialJson,
-        pending == null ? null : pending.liveAt(clock.instant()), rpId);
+        pendingRegistrations.get(userId), clock.instant(), rpId);
     pendingRegistrations.remove(userId);
     passkeys.computeIfAbsent(userId, id -> new LinkedHashMap<>())
         .put(registered.credentialId(), new Stored(registered, clock.instant(), registered.signCount()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.profilekit.internal.JsonText;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class CognitoPasskeysTest {
 
   @Test
   void numbersKeepTheTextTheServiceSentAndEveryStringIsEscapedAsTheOneWriterDoes() {
-    Document document = Document.fromMap(new java.util.LinkedHashMap<>(Map.of(
+    Document document = Document.fromMap(new LinkedHashMap<>(Map.of(
         "big", Document.fromNumber("12345678901234567890123"),
         "exp", Document.fromNumber("1.5E+3"),
         "text", Document.fromString("a\u2028b\u007f"))));
